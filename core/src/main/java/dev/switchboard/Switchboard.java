@@ -1,0 +1,183 @@
+package dev.switchboard;
+
+import dev.switchboard.event.CallEvent;
+import dev.switchboard.event.IncomingCall;
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.internal.Checks;
+import dev.switchboard.internal.ProviderDiscovery;
+import dev.switchboard.spi.ConfigKey;
+import dev.switchboard.spi.VoiceProvider;
+import dev.switchboard.spi.WebhookSigner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Where an application starts: finds the provider, checks the configuration, and returns a {@link
+ * VoiceClient}.
+ *
+ * <pre>{@code
+ * try (VoiceClient voice = Switchboard.connect()) {   // switchboard.provider etc. from the environment
+ *   voice.placeCall("+15556668888", "+15556667777", CallFlow.builder().say("Hello!").build());
+ * }
+ * }</pre>
+ *
+ * <p>Provider choice: the one named by {@code switchboard.provider}; with no name and exactly one
+ * provider on the class path, that one; otherwise an error listing what was found and how to
+ * choose.
+ */
+public final class Switchboard {
+  /** How many webhook deliveries are remembered to recognise repeats. */
+  public static final int DEFAULT_DEDUPLICATION_CAPACITY = 10_000;
+
+  private Switchboard() {}
+
+  /** Connects with the process configuration (environment variables and system properties). */
+  public static VoiceClient connect() {
+    return builder().build();
+  }
+
+  /** Connects with {@code config}. */
+  public static VoiceClient connect(SwitchboardConfig config) {
+    return builder().config(config).build();
+  }
+
+  /** Connects to the provider {@code providerId} with {@code config}. */
+  public static VoiceClient connect(String providerId, SwitchboardConfig config) {
+    return builder().config(config).provider(providerId).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The providers found on the class path of this class's loader. */
+  public static List<VoiceProvider> providers() {
+    return providers(Switchboard.class.getClassLoader());
+  }
+
+  /** The providers found by {@code loader}; those that fail to load are logged and left out. */
+  public static List<VoiceProvider> providers(ClassLoader loader) {
+    return ProviderDiscovery.discover(loader).providers();
+  }
+
+  /** Configures and builds a {@link VoiceClient}. */
+  public static final class Builder {
+    private SwitchboardConfig config;
+    private String providerId;
+    private VoiceProvider provider;
+    private ClassLoader classLoader = Switchboard.class.getClassLoader();
+    private final List<Consumer<CallEvent>> listeners = new ArrayList<>();
+    private Function<IncomingCall, Optional<CallFlow>> incomingCalls = call -> Optional.empty();
+    private int deduplicationCapacity = DEFAULT_DEDUPLICATION_CAPACITY;
+
+    private Builder() {}
+
+    /** The configuration; by default {@link SwitchboardConfig#load()}. */
+    public Builder config(SwitchboardConfig config) {
+      this.config = config;
+      return this;
+    }
+
+    /** Chooses the provider by id, overriding {@code switchboard.provider}. */
+    public Builder provider(String id) {
+      this.providerId = id;
+      return this;
+    }
+
+    /** Uses this provider instance, without discovery (e.g. the testkit's sandbox). */
+    public Builder provider(VoiceProvider provider) {
+      this.provider = provider;
+      return this;
+    }
+
+    /** The class loader to discover providers with. */
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = classLoader;
+      return this;
+    }
+
+    /** Receives every event from the vendor's webhooks, once each. */
+    public Builder onEvent(Consumer<CallEvent> listener) {
+      listeners.add(listener);
+      return this;
+    }
+
+    /** Answers incoming calls with the flow {@code answer} returns. */
+    public Builder onIncomingCall(Function<IncomingCall, CallFlow> answer) {
+      this.incomingCalls = call -> Optional.of(answer.apply(call));
+      return this;
+    }
+
+    /** How many webhook deliveries to remember when recognising repeats. */
+    public Builder deduplicationCapacity(int capacity) {
+      this.deduplicationCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * Picks the provider, checks the configuration and connects.
+     *
+     * @throws ProviderNotFoundException when no provider can be chosen
+     * @throws AmbiguousProviderException when the choice is ambiguous
+     * @throws ConfigurationException listing every missing or invalid key
+     */
+    public VoiceClient build() {
+      SwitchboardConfig cfg = config == null ? SwitchboardConfig.load() : config;
+      VoiceProvider chosen =
+          provider != null
+              ? provider
+              : ProviderDiscovery.select(
+                  Optional.ofNullable(providerId)
+                      .map(id -> id.toLowerCase(Locale.ROOT))
+                      .or(cfg::provider),
+                  ProviderDiscovery.discover(classLoader));
+      checkConfig(chosen, cfg);
+      Optional<WebhookSigner> signer = WebhookSigner.fromConfig(cfg);
+      return new VoiceClient(
+          chosen, chosen.connect(cfg), signer, listeners, incomingCalls, deduplicationCapacity);
+    }
+
+    private static void checkConfig(VoiceProvider provider, SwitchboardConfig config) {
+      List<String> problems = new ArrayList<>();
+      for (ConfigKey key : provider.configKeys()) {
+        Optional<String> value = config.get(key.name());
+        if (value.isEmpty() && key.required()) {
+          problems.add(
+              "missing "
+                  + key.name()
+                  + " (environment variable "
+                  + key.environmentName()
+                  + "): "
+                  + key.description());
+        }
+        if (value.isPresent() && key.url() && !Checks.isHttpUrl(value.get())) {
+          problems.add(key.name() + " must be an absolute http or https URL");
+        }
+      }
+      Optional<String> base = config.get(SwitchboardConfig.WEBHOOK_BASE_URL);
+      Optional<String> secret = config.get(SwitchboardConfig.WEBHOOK_SECRET);
+      if (base.isPresent() && !Checks.isHttpUrl(base.get())) {
+        problems.add(SwitchboardConfig.WEBHOOK_BASE_URL + " must be an absolute http or https URL");
+      }
+      if (base.isPresent() && secret.isEmpty()) {
+        problems.add(
+            "missing "
+                + SwitchboardConfig.WEBHOOK_SECRET
+                + " (environment variable "
+                + SwitchboardConfig.environmentName(SwitchboardConfig.WEBHOOK_SECRET)
+                + "): signs callback URLs, required with "
+                + SwitchboardConfig.WEBHOOK_BASE_URL);
+      }
+      if (secret.isPresent() && secret.get().length() < 16) {
+        problems.add(SwitchboardConfig.WEBHOOK_SECRET + " must be at least 16 characters");
+      }
+      if (!problems.isEmpty()) {
+        throw new ConfigurationException(provider.id(), problems);
+      }
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package dev.switchboard;
+
+import dev.switchboard.event.CallEvent;
+import dev.switchboard.event.IncomingCall;
+import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.event.WebhookResult;
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.internal.WebhookDeduplicator;
+import dev.switchboard.spi.ProviderClient;
+import dev.switchboard.spi.VoiceProvider;
+import dev.switchboard.spi.WebhookContext;
+import dev.switchboard.spi.WebhookSigner;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one API an application uses, whatever the vendor: place calls with a {@link CallFlow},
+ * control live calls, and turn the vendor's webhook requests into neutral {@link CallEvent}s.
+ * Obtain one from {@link Switchboard}; close it when done. Thread-safe.
+ *
+ * <p>Every operation is checked before any request leaves the machine: a flow or operation the
+ * provider cannot honour fails with {@link UnsupportedCapabilityException} naming every gap, and a
+ * value outside the vendor's limits fails with {@link InvalidInputException}.
+ */
+public final class VoiceClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(VoiceClient.class);
+
+  /** Call reference in the signed URL that vendors call for incoming calls. */
+  static final String INCOMING_REFERENCE = "incoming";
+
+  private final VoiceProvider provider;
+  private final ProviderClient client;
+  private final Optional<WebhookSigner> signer;
+  private final List<Consumer<CallEvent>> listeners;
+  private final Function<IncomingCall, Optional<CallFlow>> incomingCalls;
+  private final WebhookDeduplicator deduplicator;
+
+  VoiceClient(
+      VoiceProvider provider,
+      ProviderClient client,
+      Optional<WebhookSigner> signer,
+      List<Consumer<CallEvent>> listeners,
+      Function<IncomingCall, Optional<CallFlow>> incomingCalls,
+      int deduplicationCapacity) {
+    this.provider = provider;
+    this.client = client;
+    this.signer = signer;
+    this.listeners = List.copyOf(listeners);
+    this.incomingCalls = incomingCalls;
+    this.deduplicator = new WebhookDeduplicator(deduplicationCapacity);
+  }
+
+  /** The id of the provider in use, e.g. {@code hoiio}. */
+  public String providerId() {
+    return provider.id();
+  }
+
+  /** What the provider in use can do. */
+  public Capabilities capabilities() {
+    return provider.capabilities();
+  }
+
+  /** Every part of {@code flow} the provider cannot run; empty when it can run all of it. */
+  public List<CapabilityGap> gapsFor(CallFlow flow) {
+    return provider.gapsFor(flow);
+  }
+
+  /**
+   * Checks that the provider can run {@code flow} within its vendor's limits, without sending
+   * anything.
+   *
+   * @throws UnsupportedCapabilityException naming every gap with its position
+   * @throws InvalidInputException naming every field outside the vendor's limits
+   */
+  public void check(CallFlow flow) {
+    check(flow, List.of());
+  }
+
+  private void check(CallFlow flow, List<CapabilityGap> operationGaps) {
+    List<CapabilityGap> gaps = new ArrayList<>(operationGaps);
+    gaps.addAll(provider.gapsFor(flow));
+    if (!gaps.isEmpty()) {
+      throw new UnsupportedCapabilityException(provider.id(), gaps);
+    }
+    provider.validate(flow);
+  }
+
+  /** Places an outbound call. Never retried: a retry could ring the callee twice. */
+  public Call placeCall(CallRequest request) {
+    List<CapabilityGap> gaps = new ArrayList<>();
+    operationGap(Capability.OUTBOUND_CALL).ifPresent(gaps::add);
+    if (request.from().isPresent()) {
+      operationGap(Capability.CALLER_ID).ifPresent(gaps::add);
+    }
+    if (!request.tags().isEmpty()) {
+      operationGap(Capability.TAGS).ifPresent(gaps::add);
+    }
+    check(request.flow(), gaps);
+    return client.placeCall(request);
+  }
+
+  /** Places an outbound call from {@code from} to {@code to}, both E.164. */
+  public Call placeCall(String from, String to, CallFlow flow) {
+    return placeCall(CallRequest.builder().from(from).to(to).flow(flow).build());
+  }
+
+  /** The current state of a call. */
+  public Call getCall(String callId) {
+    require(Capability.CALL_STATUS);
+    return client.getCall(callId);
+  }
+
+  /** The calls the vendor knows, fetched lazily page by page as the stream is consumed. */
+  public Stream<Call> listCalls() {
+    require(Capability.CALL_LIST);
+    return client.listCalls();
+  }
+
+  /** Replaces what a live call is doing with {@code flow}. */
+  public void modifyCall(String callId, CallFlow flow) {
+    check(flow, operationGap(Capability.MODIFY_CALL).stream().toList());
+    client.modifyCall(callId, flow);
+  }
+
+  /** Hangs up a live call. */
+  public void hangup(String callId) {
+    require(Capability.HANGUP_CALL);
+    client.hangup(callId);
+  }
+
+  /**
+   * The signed URL to configure at the vendor for incoming calls (a Voxtelesys number's VoxXML URL,
+   * a Hoiio number's notify URL).
+   *
+   * @throws ConfigurationException when no webhook base URL is configured
+   */
+  public URI incomingCallUrl() {
+    return signer().sign("/" + provider.id() + "/incoming", INCOMING_REFERENCE);
+  }
+
+  /**
+   * Handles a request a vendor sent to a callback URL: checks its signature, reads its events, runs
+   * the call's next step where the vendor needs one, hands the events to the listeners, and returns
+   * what to answer.
+   *
+   * <ul>
+   *   <li>Unsigned, forged or altered: 403, no event.
+   *   <li>Unreadable: 400, no event.
+   *   <li>A repeat of an earlier delivery: the earlier response, no event.
+   * </ul>
+   */
+  public WebhookResult handleWebhook(WebhookRequest request) {
+    Optional<String> reference = signer.flatMap(s -> s.verify(request));
+    if (reference.isEmpty()) {
+      LOG.warn("Refused webhook {}: invalid or missing signature", request);
+      return WebhookResult.of(WebhookResponse.forbidden());
+    }
+    WebhookContext context = new WebhookContext(reference.get(), signer.get(), incomingCalls);
+    try {
+      WebhookResult result =
+          deduplicator.handle(request, () -> client.handleWebhook(request, context));
+      result.events().forEach(this::deliver);
+      return result;
+    } catch (InvalidInputException e) {
+      LOG.warn("Refused webhook {}: {}", request, e.getMessage());
+      return WebhookResult.of(WebhookResponse.badRequest(e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.error("Webhook {} failed", request, e);
+      return WebhookResult.of(WebhookResponse.serverError());
+    }
+  }
+
+  private void deliver(CallEvent event) {
+    for (Consumer<CallEvent> listener : listeners) {
+      try {
+        listener.accept(event);
+      } catch (RuntimeException e) {
+        // One failing listener must neither hide the event from the others nor make the vendor
+        // retry a delivery that was handled.
+        LOG.error("Event listener failed on {}", event.getClass().getSimpleName(), e);
+      }
+    }
+  }
+
+  private WebhookSigner signer() {
+    return signer.orElseThrow(
+        () ->
+            new ConfigurationException(
+                provider.id(),
+                List.of(
+                    "set "
+                        + SwitchboardConfig.WEBHOOK_BASE_URL
+                        + " and "
+                        + SwitchboardConfig.WEBHOOK_SECRET
+                        + " to receive calls and events")));
+  }
+
+  private Optional<CapabilityGap> operationGap(Capability capability) {
+    return provider.capabilities().has(capability)
+        ? Optional.empty()
+        : Optional.of(CapabilityGap.of("", "", capability));
+  }
+
+  private void require(Capability capability) {
+    operationGap(capability)
+        .ifPresent(
+            gap -> {
+              throw new UnsupportedCapabilityException(provider.id(), List.of(gap));
+            });
+  }
+
+  /** Releases the provider's connections and threads. */
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (Exception e) {
+      LOG.warn("Closing provider {} failed", provider.id(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "VoiceClient[" + provider.id() + "]";
+  }
+}

@@ -1,0 +1,47 @@
+package dev.switchboard.event;
+
+import java.util.Objects;
+
+/**
+ * What to answer a vendor's webhook request with.
+ *
+ * @param status the HTTP status
+ * @param contentType the body's media type
+ * @param body the body, UTF-8
+ */
+public record WebhookResponse(int status, String contentType, String body) {
+  public WebhookResponse {
+    Objects.requireNonNull(contentType, "contentType");
+    Objects.requireNonNull(body, "body");
+  }
+
+  /** 200 with an empty body: the vendor only needs to know the request arrived. */
+  public static WebhookResponse ok() {
+    return new WebhookResponse(200, "text/plain; charset=utf-8", "");
+  }
+
+  /** 200 with an XML document, e.g. VoxXML for an incoming call. */
+  public static WebhookResponse xml(String xml) {
+    return new WebhookResponse(200, "application/xml; charset=utf-8", xml);
+  }
+
+  /** 200 with plain text. */
+  public static WebhookResponse text(String text) {
+    return new WebhookResponse(200, "text/plain; charset=utf-8", text);
+  }
+
+  /** 403: the request was not signed by this application. */
+  public static WebhookResponse forbidden() {
+    return new WebhookResponse(403, "text/plain; charset=utf-8", "invalid or missing signature");
+  }
+
+  /** 400 with a short reason; never a stack trace. */
+  public static WebhookResponse badRequest(String reason) {
+    return new WebhookResponse(400, "text/plain; charset=utf-8", reason);
+  }
+
+  /** 500 with a fixed text, so that no internal detail leaks to the caller. */
+  public static WebhookResponse serverError() {
+    return new WebhookResponse(500, "text/plain; charset=utf-8", "internal error");
+  }
+}

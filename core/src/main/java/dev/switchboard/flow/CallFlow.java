@@ -1,0 +1,96 @@
+package dev.switchboard.flow;
+
+import dev.switchboard.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What happens on a call, described once for every provider: a list of verbs run in order while the
+ * call is up. At the end of the list the call hangs up.
+ *
+ * <pre>{@code
+ * CallFlow flow = CallFlow.builder()
+ *     .say("Thank you for calling")
+ *     .gather(Gather.builder().say("For sales, press 1.").branch("1", Transfer.to("+15556667777")).build())
+ *     .say("Goodbye.")
+ *     .build();
+ * }</pre>
+ *
+ * @param verbs the verbs, at least one
+ */
+public record CallFlow(List<Verb> verbs) {
+  public CallFlow {
+    verbs = Sequences.check(verbs, "verbs", true);
+    if (verbs.isEmpty()) {
+      throw new InvalidInputException("verbs", "a flow needs at least one verb");
+    }
+  }
+
+  public static CallFlow of(Verb... verbs) {
+    return new CallFlow(List.of(verbs));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CallFlow} verb by verb. */
+  public static final class Builder {
+    private final List<Verb> verbs = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder verb(Verb verb) {
+      verbs.add(verb);
+      return this;
+    }
+
+    public Builder say(String text) {
+      return verb(Say.of(text));
+    }
+
+    public Builder play(String url) {
+      return verb(Play.of(url));
+    }
+
+    public Builder pause(int seconds) {
+      return verb(Pause.of(seconds));
+    }
+
+    public Builder gather(Gather gather) {
+      return verb(gather);
+    }
+
+    public Builder record(Record record) {
+      return verb(record);
+    }
+
+    public Builder recordCall(Prompt... prompts) {
+      return verb(RecordCall.after(prompts));
+    }
+
+    public Builder transfer(String... numbers) {
+      return verb(Transfer.to(numbers));
+    }
+
+    public Builder conference(String room) {
+      return verb(Conference.room(room));
+    }
+
+    public Builder hangup() {
+      return verb(Hangup.now());
+    }
+
+    public Builder reject() {
+      return verb(new Reject());
+    }
+
+    public Builder redirect(String url) {
+      return verb(Redirect.to(url));
+    }
+
+    public CallFlow build() {
+      return new CallFlow(verbs);
+    }
+  }
+}

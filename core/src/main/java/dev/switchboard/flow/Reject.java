@@ -1,0 +1,12 @@
+package dev.switchboard.flow;
+
+/**
+ * Refuses an incoming call without answering it. Only the first verb of a flow may be a reject: an
+ * answered call can no longer be refused.
+ */
+public record Reject() implements Verb {
+  @Override
+  public String name() {
+    return "reject";
+  }
+}

@@ -1,0 +1,111 @@
+package dev.switchboard.internal;
+
+import dev.switchboard.InvalidInputException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Argument checks shared by the model's constructors. Each failure is an {@link
+ * InvalidInputException} naming the field ({@code verb.attribute}) and the rule.
+ */
+public final class Checks {
+  private static final Pattern LANGUAGE_TAG =
+      Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}");
+
+  private Checks() {}
+
+  public static <T> T notNull(T value, String field) {
+    if (value == null) {
+      throw new InvalidInputException(field, "is required");
+    }
+    return value;
+  }
+
+  public static String notBlank(String value, String field) {
+    notNull(value, field);
+    if (value.isBlank()) {
+      throw new InvalidInputException(field, "must not be blank");
+    }
+    return value;
+  }
+
+  public static int range(int value, int min, int max, String field) {
+    if (value < min || value > max) {
+      throw new InvalidInputException(
+          field, "must be between " + min + " and " + max + ", was " + value);
+    }
+    return value;
+  }
+
+  /** Lists are copied so that a record never shares a mutable list with its caller. */
+  public static <T> List<T> list(List<T> values, String field) {
+    notNull(values, field);
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == null) {
+        throw new InvalidInputException(field + "[" + i + "]", "must not be null");
+      }
+    }
+    return List.copyOf(values);
+  }
+
+  /** A BCP-47 tag such as {@code en-US} or {@code zh-HK}; only the shape is checked here. */
+  public static String languageTag(String value, String field) {
+    notNull(value, field);
+    if (!LANGUAGE_TAG.matcher(value).matches()
+        || Locale.forLanguageTag(value).getLanguage().isEmpty()) {
+      throw new InvalidInputException(
+          field, "must be a BCP-47 language tag such as en-US, was '" + value + "'");
+    }
+    return value;
+  }
+
+  /** True for an absolute http or https URL with a host. */
+  public static boolean isHttpUrl(URI value) {
+    String scheme = value.getScheme() == null ? "" : value.getScheme().toLowerCase(Locale.ROOT);
+    return value.isAbsolute()
+        && (scheme.equals("http") || scheme.equals("https"))
+        && value.getHost() != null;
+  }
+
+  /** True for a string that parses as an absolute http or https URL with a host. */
+  public static boolean isHttpUrl(String value) {
+    try {
+      return isHttpUrl(new URI(value));
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** An absolute http or https URL with a host. */
+  public static URI httpUrl(URI value, String field) {
+    notNull(value, field);
+    if (!isHttpUrl(value)) {
+      throw new InvalidInputException(
+          field, "must be an absolute http or https URL, was '" + value + "'");
+    }
+    return value;
+  }
+
+  public static URI httpUrl(String value, String field) {
+    notNull(value, field);
+    if (!isHttpUrl(value)) {
+      throw new InvalidInputException(
+          field, "must be an absolute http or https URL, was '" + value + "'");
+    }
+    return URI.create(value);
+  }
+
+  /** DTMF keys that end input: any of 0-9, * and #, each at most once; empty means none. */
+  public static String finishKeys(String value, String field) {
+    Objects.requireNonNull(value, field);
+    if (!value.matches("[0-9*#]*") || value.chars().distinct().count() != value.length()) {
+      throw new InvalidInputException(
+          field, "must be distinct keys among 0-9, * and #, or empty, was '" + value + "'");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.switchboard.internal;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code application/x-www-form-urlencoded} and query strings, UTF-8. */
+public final class FormCodec {
+  private FormCodec() {}
+
+  /** Decodes {@code a=1&b=2&a=3}; a malformed escape is kept as written rather than failing. */
+  public static Map<String, List<String>> decode(String encoded) {
+    if (encoded == null || encoded.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    for (String pair : encoded.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decodePart(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decodePart(pair.substring(eq + 1));
+      result.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+    result.replaceAll((k, v) -> List.copyOf(v));
+    return Collections.unmodifiableMap(result);
+  }
+
+  private static String decodePart(String part) {
+    try {
+      return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return part;
+    }
+  }
+
+  /** Encodes parameters in iteration order. */
+  public static String encode(Map<String, String> parameters) {
+    return parameters.entrySet().stream()
+        .map(e -> encodePart(e.getKey()) + "=" + encodePart(e.getValue()))
+        .collect(Collectors.joining("&"));
+  }
+
+  public static String encodePart(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

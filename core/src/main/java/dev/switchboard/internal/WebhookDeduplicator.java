@@ -1,0 +1,109 @@
+package dev.switchboard.internal;
+
+import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.event.WebhookResult;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * Makes a redelivered webhook request a no-op. Vendors retry (Xoxzo up to ten times) and may send a
+ * notification twice; a repeat must neither emit its events again nor run the call's next step
+ * again (for Hoiio, that would send a block twice). So the first delivery is handled, and every
+ * identical one gets the first one's response with no events.
+ *
+ * <p>Identity is the method, path, query and body. Concurrent identical requests wait for the
+ * first. A failed handling is forgotten, so that a retry is handled afresh. Memory is bounded: the
+ * least recently seen requests are forgotten beyond {@code capacity}.
+ */
+public final class WebhookDeduplicator {
+  private final Map<String, CompletableFuture<WebhookResult>> seen;
+
+  public WebhookDeduplicator(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive, was " + capacity);
+    }
+    this.seen =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(
+              Map.Entry<String, CompletableFuture<WebhookResult>> eldest) {
+            return size() > capacity;
+          }
+        };
+  }
+
+  /**
+   * Handles {@code request} with {@code handler} the first time it is seen; afterwards returns the
+   * first response with no events.
+   */
+  public WebhookResult handle(WebhookRequest request, Supplier<WebhookResult> handler) {
+    String key = fingerprint(request);
+    CompletableFuture<WebhookResult> mine = new CompletableFuture<>();
+    CompletableFuture<WebhookResult> earlier;
+    synchronized (seen) {
+      earlier = seen.putIfAbsent(key, mine);
+    }
+    if (earlier != null) {
+      return WebhookResult.of(await(earlier, request, handler).response());
+    }
+    try {
+      WebhookResult result = handler.get();
+      mine.complete(result);
+      return result;
+    } catch (RuntimeException | Error e) {
+      synchronized (seen) {
+        seen.remove(key, mine);
+      }
+      mine.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  private WebhookResult await(
+      CompletableFuture<WebhookResult> earlier,
+      WebhookRequest request,
+      Supplier<WebhookResult> handler) {
+    try {
+      return earlier.get();
+    } catch (ExecutionException e) {
+      // The first delivery failed and was forgotten: this one is handled afresh.
+      return handle(request, handler);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for an identical request", e);
+    }
+  }
+
+  /** How many deliveries are remembered; for tests of the bound. */
+  public int size() {
+    synchronized (seen) {
+      return seen.size();
+    }
+  }
+
+  private static String fingerprint(WebhookRequest request) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(request.method().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(request.uri().getRawPath().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      String query = request.uri().getRawQuery();
+      digest.update((query == null ? "" : query).getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(request.body());
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+}

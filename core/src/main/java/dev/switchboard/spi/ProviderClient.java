@@ -1,0 +1,58 @@
+package dev.switchboard.spi;
+
+import dev.switchboard.Call;
+import dev.switchboard.CallRequest;
+import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.event.WebhookResult;
+import dev.switchboard.flow.CallFlow;
+import java.util.stream.Stream;
+
+/**
+ * What a provider implements behind {@link dev.switchboard.VoiceClient}. The facade has already
+ * checked capabilities, vendor limits and webhook signatures before calling in, so an
+ * implementation only speaks its vendor's wire.
+ *
+ * <p>Operations a provider does not declare are never called; their defaults say so if they are. An
+ * implementation must never retry a request that creates a call.
+ */
+public interface ProviderClient extends AutoCloseable {
+
+  /** Places an outbound call running {@code request.flow()}. */
+  Call placeCall(CallRequest request);
+
+  /** The current state of a call. Needs {@code CALL_STATUS}. */
+  default Call getCall(String callId) {
+    throw undeclared("getCall");
+  }
+
+  /** Calls the vendor knows, fetched lazily page by page. Needs {@code CALL_LIST}. */
+  default Stream<Call> listCalls() {
+    throw undeclared("listCalls");
+  }
+
+  /** Replaces what a live call is doing with {@code flow}. Needs {@code MODIFY_CALL}. */
+  default void modifyCall(String callId, CallFlow flow) {
+    throw undeclared("modifyCall");
+  }
+
+  /** Hangs up a live call. Needs {@code HANGUP_CALL}. */
+  default void hangup(String callId) {
+    throw undeclared("hangup");
+  }
+
+  /**
+   * Turns a verified vendor request into neutral events and the response to send, running the next
+   * step of the call where the vendor needs one. Throws {@link
+   * dev.switchboard.InvalidInputException} for a request it cannot read.
+   */
+  WebhookResult handleWebhook(WebhookRequest request, WebhookContext context);
+
+  /** Releases connections and threads. */
+  @Override
+  default void close() {}
+
+  private static UnsupportedOperationException undeclared(String operation) {
+    return new UnsupportedOperationException(
+        operation + " is not implemented by this provider; it must not declare the capability");
+  }
+}

@@ -1,0 +1,54 @@
+package dev.switchboard.spi;
+
+import dev.switchboard.Capabilities;
+import dev.switchboard.CapabilityGap;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.flow.CallFlow;
+import java.util.List;
+
+/**
+ * A telephony vendor, found with {@link java.util.ServiceLoader}. Implementations have a public
+ * no-argument constructor that does no I/O and cannot fail, and are registered both in {@code
+ * module-info.java} ({@code provides}) and in {@code META-INF/services}.
+ *
+ * <p>Everything here works without credentials, so tools can list providers, check flows and print
+ * capability matrices offline; only {@link #connect} needs configuration.
+ */
+public interface VoiceProvider {
+
+  /** The id users configure with {@code switchboard.provider}, lower case, e.g. {@code hoiio}. */
+  String id();
+
+  /** The vendor's name for people, e.g. {@code Hoiio}. */
+  default String displayName() {
+    return id();
+  }
+
+  /** What this provider reproduces exactly. */
+  Capabilities capabilities();
+
+  /** The configuration keys this provider reads. */
+  List<ConfigKey> configKeys();
+
+  /**
+   * Every part of {@code flow} this provider cannot run, with its position. The default reports
+   * undeclared capabilities; a provider adds the places where its vendor narrows a verb, such as a
+   * finish key it cannot honour.
+   */
+  default List<CapabilityGap> gapsFor(CallFlow flow) {
+    return capabilities().missingFor(flow);
+  }
+
+  /**
+   * Checks {@code flow} against the vendor's documented limits (text length, ranges, URL schemes),
+   * throwing {@link dev.switchboard.InvalidInputException} naming every field and rule broken.
+   * Called only for flows without gaps. The default checks nothing.
+   */
+  default void validate(CallFlow flow) {}
+
+  /**
+   * Opens a client with the given configuration, which core has already checked for the required
+   * keys of {@link #configKeys()}.
+   */
+  ProviderClient connect(SwitchboardConfig config);
+}

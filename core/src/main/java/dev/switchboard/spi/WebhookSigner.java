@@ -1,0 +1,155 @@
+package dev.switchboard.spi;
+
+import dev.switchboard.ConfigurationException;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.internal.FormCodec;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs the callback URLs Switchboard hands a vendor, and verifies the requests that come back.
+ *
+ * <p>None of the vendors signs its callbacks, so the URL itself carries the proof: a call reference
+ * ({@value #CALL_PARAMETER}) and an HMAC-SHA256 token ({@value #SIGNATURE_PARAMETER}) over the path
+ * below the base URL and that reference, keyed by {@code switchboard.webhook.secret}. Anyone who
+ * changes the path or the reference, or forges a request without the secret, is refused. Vendors
+ * may add their own query parameters; they are not covered, and need not be.
+ */
+public final class WebhookSigner {
+  /** Query parameter carrying the call reference. */
+  public static final String CALL_PARAMETER = "sb_call";
+
+  /** Query parameter carrying the token. */
+  public static final String SIGNATURE_PARAMETER = "sb_sig";
+
+  private static final String ALGORITHM = "HmacSHA256";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final URI baseUrl;
+  private final String basePath;
+  private final SecretKeySpec key;
+
+  /**
+   * @param baseUrl the public URL vendors reach this application at, e.g. {@code
+   *     https://example.com/hooks}
+   * @param secret the signing key; at least 16 characters
+   */
+  public WebhookSigner(URI baseUrl, String secret) {
+    if (secret == null || secret.length() < 16) {
+      throw new ConfigurationException(
+          null, List.of(SwitchboardConfig.WEBHOOK_SECRET + " must be at least 16 characters"));
+    }
+    String base = baseUrl.toString();
+    this.baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    String path = this.baseUrl.getPath();
+    this.basePath = path == null ? "" : path;
+    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+  }
+
+  /**
+   * The signer for a configuration, or empty when it names no webhook base URL. Fails when the base
+   * URL is given without a secret.
+   */
+  public static Optional<WebhookSigner> fromConfig(SwitchboardConfig config) {
+    Optional<String> base = config.get(SwitchboardConfig.WEBHOOK_BASE_URL);
+    if (base.isEmpty()) {
+      return Optional.empty();
+    }
+    String secret =
+        config
+            .get(SwitchboardConfig.WEBHOOK_SECRET)
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        null,
+                        List.of(
+                            SwitchboardConfig.WEBHOOK_SECRET
+                                + " is required when "
+                                + SwitchboardConfig.WEBHOOK_BASE_URL
+                                + " is set")));
+    return Optional.of(new WebhookSigner(URI.create(base.get()), secret));
+  }
+
+  /** A fresh, unguessable call reference for a call about to be placed. */
+  public static String newCallReference() {
+    byte[] bytes = new byte[12];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** The public base URL, without a trailing slash. */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * A signed URL for {@code path} below the base URL.
+   *
+   * @param path e.g. {@code /hoiio/notify}; must start with {@code /}
+   * @param callReference identifies the call the callbacks belong to
+   */
+  public URI sign(String path, String callReference) {
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("path must start with '/': " + path);
+    }
+    return URI.create(
+        baseUrl
+            + path
+            + "?"
+            + CALL_PARAMETER
+            + "="
+            + FormCodec.encodePart(callReference)
+            + "&"
+            + SIGNATURE_PARAMETER
+            + "="
+            + token(path, callReference));
+  }
+
+  /**
+   * The call reference of a correctly signed request, or empty when the request is unsigned, forged
+   * or altered. Compares in constant time.
+   */
+  public Optional<String> verify(WebhookRequest request) {
+    List<String> calls = request.query().getOrDefault(CALL_PARAMETER, List.of());
+    List<String> signatures = request.query().getOrDefault(SIGNATURE_PARAMETER, List.of());
+    if (calls.size() != 1 || signatures.size() != 1) {
+      return Optional.empty();
+    }
+    String path = request.path();
+    if (!basePath.isEmpty() && path.startsWith(basePath + "/")) {
+      path = path.substring(basePath.length());
+    }
+    byte[] expected = token(path, calls.get(0)).getBytes(StandardCharsets.US_ASCII);
+    byte[] actual = signatures.get(0).getBytes(StandardCharsets.US_ASCII);
+    return MessageDigest.isEqual(expected, actual) ? Optional.of(calls.get(0)) : Optional.empty();
+  }
+
+  private String token(String path, String callReference) {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      // A separator that cannot occur in a path keeps ("/a", "b/c") apart from ("/a/b", "c").
+      byte[] digest = mac.doFinal((path + "\n" + callReference).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+    }
+  }
+
+  /** The base URL only: the key is never shown. */
+  @Override
+  public String toString() {
+    return "WebhookSigner[" + baseUrl + "]";
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Switchboard core: the neutral call model, flow files, client facade, provider SPI and webhooks.
+ */
+module dev.switchboard {
+  requires transitive org.slf4j;
+  requires tools.jackson.databind;
+  requires jdk.httpserver;
+
+  exports dev.switchboard;
+  exports dev.switchboard.flow;
+  exports dev.switchboard.event;
+  exports dev.switchboard.spi;
+
+  uses dev.switchboard.spi.VoiceProvider;
+}
