@@ -1,0 +1,94 @@
+package dev.switchboard.testing;
+
+import dev.switchboard.Call;
+import dev.switchboard.CallRequest;
+import dev.switchboard.CallStatus;
+import dev.switchboard.Capabilities;
+import dev.switchboard.Capability;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.event.CallEvent;
+import dev.switchboard.event.DigitsGathered;
+import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.event.WebhookResult;
+import dev.switchboard.spi.ConfigKey;
+import dev.switchboard.spi.ProviderClient;
+import dev.switchboard.spi.VoiceProvider;
+import dev.switchboard.spi.WebhookContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A provider for core's own tests: it records what it is asked to do and reads a webhook's {@code
+ * digits} parameter as a {@link DigitsGathered} event. Not registered with ServiceLoader; tests
+ * that need discovery register it in a class loader of their own.
+ */
+public class RecordingProvider implements VoiceProvider {
+  /** Key this provider requires, so configuration checks have something to check. */
+  public static final String TOKEN_KEY = "switchboard.recording.access-token";
+
+  public final List<CallRequest> placed = new CopyOnWriteArrayList<>();
+  public final List<WebhookRequest> webhooks = new CopyOnWriteArrayList<>();
+  public final AtomicInteger connections = new AtomicInteger();
+  private final String id;
+  private final Capabilities capabilities;
+
+  /** The no-argument constructor ServiceLoader needs: id {@code recording}, every capability. */
+  public RecordingProvider() {
+    this("recording", Capabilities.of(Capability.values()));
+  }
+
+  public RecordingProvider(String id, Capabilities capabilities) {
+    this.id = id;
+    this.capabilities = capabilities;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public List<ConfigKey> configKeys() {
+    return List.of(ConfigKey.required(TOKEN_KEY, "test access token"));
+  }
+
+  @Override
+  public ProviderClient connect(SwitchboardConfig config) {
+    connections.incrementAndGet();
+    return new ProviderClient() {
+      @Override
+      public Call placeCall(CallRequest request) {
+        placed.add(request);
+        return new Call(
+            "call-" + placed.size(),
+            id,
+            CallStatus.QUEUED,
+            request.from(),
+            java.util.Optional.of(request.to()),
+            request.tags());
+      }
+
+      @Override
+      public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
+        webhooks.add(request);
+        Map<String, String> params = request.parameters();
+        String digits = params.get("digits");
+        if (digits == null) {
+          throw new dev.switchboard.InvalidInputException("digits", "is required");
+        }
+        CallEvent event =
+            new DigitsGathered(id, context.callReference(), Instant.EPOCH, digits, true, params);
+        return new WebhookResult(List.of(event), WebhookResponse.ok());
+      }
+    };
+  }
+}
