@@ -158,12 +158,13 @@ public final class VoiceClient implements AutoCloseable {
    * </ul>
    */
   public WebhookResult handleWebhook(WebhookRequest request) {
-    Optional<String> reference = signer.flatMap(s -> s.verify(request));
-    if (reference.isEmpty()) {
-      LOG.warn("Refused webhook {}: invalid or missing signature", request);
+    WebhookContext context;
+    try {
+      context = new WebhookContext(verify(request), signer.get(), incomingCalls);
+    } catch (WebhookVerificationException e) {
+      LOG.warn("Refused webhook {}: {}", request, e.getMessage());
       return WebhookResult.of(WebhookResponse.forbidden());
     }
-    WebhookContext context = new WebhookContext(reference.get(), signer.get(), incomingCalls);
     try {
       WebhookResult result =
           deduplicator.handle(request, () -> client.handleWebhook(request, context));
@@ -176,6 +177,24 @@ public final class VoiceClient implements AutoCloseable {
       LOG.error("Webhook {} failed", request, e);
       return WebhookResult.of(WebhookResponse.serverError());
     }
+  }
+
+  /**
+   * Checks that {@code request} came to a URL this application signed, for adapters that route
+   * requests themselves.
+   *
+   * @return the call reference the URL carries
+   * @throws WebhookVerificationException when the signature is missing, forged or does not match
+   */
+  public String verify(WebhookRequest request) {
+    if (signer.isEmpty()) {
+      throw new WebhookVerificationException(
+          "no webhook secret is configured, so no request can be verified");
+    }
+    return signer
+        .get()
+        .verify(request)
+        .orElseThrow(() -> new WebhookVerificationException("invalid or missing signature"));
   }
 
   private void deliver(CallEvent event) {

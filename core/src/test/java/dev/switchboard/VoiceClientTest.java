@@ -1,0 +1,129 @@
+package dev.switchboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Pause;
+import dev.switchboard.flow.Say;
+import dev.switchboard.testing.RecordingProvider;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class VoiceClientTest {
+  private static final SwitchboardConfig CONFIG =
+      SwitchboardConfig.of(Map.of(RecordingProvider.TOKEN_KEY, "token"));
+
+  private static RecordingProvider providerWithout(Capability... missing) {
+    EnumSet<Capability> caps = EnumSet.allOf(Capability.class);
+    List.of(missing).forEach(caps::remove);
+    return new RecordingProvider("limited", Capabilities.of(caps));
+  }
+
+  private static VoiceClient client(RecordingProvider provider) {
+    return Switchboard.builder().provider(provider).config(CONFIG).build();
+  }
+
+  @Nested
+  @DisplayName("Refusing before sending")
+  class Refusing {
+    @Test
+    @DisplayName("A flow with an undeclared verb is refused whole, and the provider is never asked")
+    void undeclaredVerb() {
+      RecordingProvider provider = providerWithout(Capability.PAUSE);
+      try (VoiceClient voice = client(provider)) {
+        CallFlow flow = CallFlow.of(Say.of("hi"), Pause.of(2));
+        assertThatThrownBy(() -> voice.placeCall("+15550000000", "+15556667777", flow))
+            .isInstanceOfSatisfying(
+                UnsupportedCapabilityException.class,
+                e -> {
+                  assertThat(e.providerId()).hasValue("limited");
+                  assertThat(e.gaps())
+                      .extracting(CapabilityGap::toString)
+                      .containsExactly("verbs[1] pause: pause");
+                });
+        assertThat(provider.placed).isEmpty();
+      }
+    }
+
+    @Test
+    @DisplayName("Operation gaps and flow gaps are reported together")
+    void operationAndFlowGaps() {
+      RecordingProvider provider =
+          providerWithout(Capability.CALLER_ID, Capability.TAGS, Capability.PAUSE);
+      try (VoiceClient voice = client(provider)) {
+        CallRequest request =
+            CallRequest.builder()
+                .from("+15550000000")
+                .to("+15556667777")
+                .tag("reminder")
+                .flow(CallFlow.of(Pause.of(1)))
+                .build();
+        assertThatThrownBy(() -> voice.placeCall(request))
+            .isInstanceOfSatisfying(
+                UnsupportedCapabilityException.class,
+                e ->
+                    assertThat(e.gaps())
+                        .extracting(CapabilityGap::capability)
+                        .containsExactly(Capability.CALLER_ID, Capability.TAGS, Capability.PAUSE));
+        assertThat(provider.placed).isEmpty();
+      }
+    }
+
+    @Test
+    @DisplayName("Live-call operations the provider lacks are refused with the capability named")
+    void liveOperations() {
+      RecordingProvider provider =
+          providerWithout(
+              Capability.CALL_STATUS,
+              Capability.CALL_LIST,
+              Capability.HANGUP_CALL,
+              Capability.MODIFY_CALL);
+      try (VoiceClient voice = client(provider)) {
+        assertThatThrownBy(() -> voice.getCall("c1")).hasMessageContaining("call status");
+        assertThatThrownBy(voice::listCalls).hasMessageContaining("call list");
+        assertThatThrownBy(() -> voice.hangup("c1")).hasMessageContaining("hang up a live call");
+        assertThatThrownBy(() -> voice.modifyCall("c1", CallFlow.of(Say.of("hi"))))
+            .hasMessageContaining("modify a live call");
+      }
+    }
+
+    @Test
+    @DisplayName("An invalid number is refused when the request is built, before any client exists")
+    void invalidNumber() {
+      assertThatThrownBy(() -> CallRequest.builder().to("5556667777"))
+          .isInstanceOfSatisfying(
+              InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("call.to"));
+    }
+  }
+
+  @Test
+  @DisplayName("A flow the provider can run is passed on unchanged")
+  void placesCall() {
+    RecordingProvider provider = new RecordingProvider();
+    try (VoiceClient voice = client(provider)) {
+      CallFlow flow = CallFlow.of(Say.of("hello"));
+      Call call = voice.placeCall("+15550000000", "+15556667777", flow);
+      assertThat(call.id()).isEqualTo("call-1");
+      assertThat(provider.placed)
+          .singleElement()
+          .satisfies(r -> assertThat(r.flow()).isEqualTo(flow));
+      assertThat(voice.providerId()).isEqualTo("recording");
+      assertThat(voice.gapsFor(flow)).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("Asking for the incoming-call URL without webhook configuration says what to set")
+  void incomingUrlNeedsConfig() {
+    try (VoiceClient voice = client(new RecordingProvider())) {
+      assertThatThrownBy(voice::incomingCallUrl)
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining(SwitchboardConfig.WEBHOOK_BASE_URL);
+    }
+  }
+}
