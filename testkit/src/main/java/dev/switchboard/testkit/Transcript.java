@@ -1,0 +1,87 @@
+package dev.switchboard.testkit;
+
+import dev.switchboard.testkit.Observation.Recorded;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What a person on the line observed during one call, in order. The same shape comes from the
+ * reference interpreter and from every vendor simulator, so two runs of a flow can be compared
+ * observation by observation. Written and read as JSON lines ({@link TranscriptJson}).
+ *
+ * @param observations the observations, in order
+ */
+public record Transcript(List<Observation> observations) {
+  public Transcript {
+    observations = List.copyOf(observations);
+  }
+
+  public static Transcript of(Observation... observations) {
+    return new Transcript(List.of(observations));
+  }
+
+  /**
+   * This transcript with recording URLs replaced by {@code recording-1}, {@code recording-2}, ...
+   * in order of appearance: each vendor names its recordings its own way, and what matters is that
+   * a recording was made at that point.
+   */
+  public Transcript normalized() {
+    List<Observation> out = new ArrayList<>(observations.size());
+    int recordings = 0;
+    for (Observation o : observations) {
+      out.add(o instanceof Recorded ? new Recorded("recording-" + ++recordings) : o);
+    }
+    return new Transcript(out);
+  }
+
+  /** One JSON object a line. */
+  public String toJsonLines() {
+    return TranscriptJson.write(this);
+  }
+
+  /** Reads the JSON-lines form. */
+  public static Transcript fromJsonLines(String lines) {
+    return TranscriptJson.read(lines);
+  }
+
+  /** One readable line an observation, e.g. {@code say "Hello" (en-US, female)}. */
+  public String render() {
+    return observations.stream().map(Transcript::render).collect(Collectors.joining("\n"));
+  }
+
+  private static String render(Observation o) {
+    if (o instanceof Observation.Said s) {
+      return "say \"" + s.text() + "\" (" + s.language() + ", " + s.gender() + ")";
+    } else if (o instanceof Observation.Played p) {
+      return "play " + p.url();
+    } else if (o instanceof Observation.Paused p) {
+      return "pause " + p.seconds() + "s";
+    } else if (o instanceof Observation.Gathered g) {
+      if (!g.speech().isEmpty()) {
+        return "gather speech \"" + g.speech() + "\"";
+      }
+      return g.digits().isEmpty() ? "gather (no input)" : "gather " + g.digits();
+    } else if (o instanceof Recorded r) {
+      return "record " + r.url();
+    } else if (o instanceof Observation.RecordingCall) {
+      return "record the whole call";
+    } else if (o instanceof Observation.Transferred t) {
+      return "transfer to "
+          + String.join(", ", t.to())
+          + ": "
+          + t.outcome()
+          + (t.answeredBy().isEmpty() ? "" : " by " + t.answeredBy());
+    } else if (o instanceof Observation.JoinedConference c) {
+      return "conference " + c.room();
+    } else if (o instanceof Observation.Rejected) {
+      return "reject";
+    } else if (o instanceof Observation.Redirected r) {
+      return "redirect " + r.url();
+    } else if (o instanceof Observation.HungUp h) {
+      return "hangup (by " + h.by() + ")";
+    } else {
+      return "unanswered (" + ((Observation.Unanswered) o).reason() + ")";
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Switchboard testkit: the reference interpreter that defines what a flow means, scripted callees
+ * and transcripts, vendor simulators, the conformance kit, and a sandbox provider for users' tests.
+ */
+module dev.switchboard.testkit {
+  requires transitive dev.switchboard;
+  requires transitive org.junit.jupiter.api;
+  requires tools.jackson.databind;
+  requires jdk.httpserver;
+
+  exports dev.switchboard.testkit;
+}
