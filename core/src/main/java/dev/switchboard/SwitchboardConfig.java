@@ -93,9 +93,12 @@ public final class SwitchboardConfig {
     return new SwitchboardConfig(merged);
   }
 
-  /** This configuration with one more entry. */
+  /**
+   * This configuration with one more entry. As in {@link #of}, a blank or null value adds nothing
+   * (and does not erase the key).
+   */
   public SwitchboardConfig with(String key, String value) {
-    return withOverrides(of(Map.of(key, value)));
+    return withOverrides(of(Collections.singletonMap(key, value)));
   }
 
   /** The value of a key, given either as a property name or an environment name. */
