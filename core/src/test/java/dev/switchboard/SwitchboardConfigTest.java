@@ -146,6 +146,7 @@ class SwitchboardConfigTest {
 
       assertThat(config.get(APP_ID)).contains("app-1");
       assertThat(config.get(" SWITCHBOARD_HOIIO_APP_ID")).contains("app-1");
+      assertThat(config.names()).containsExactly(APP_ID);
     }
 
     @Test
