@@ -146,38 +146,39 @@ public final class Switchboard {
       for (ConfigKey key : provider.configKeys()) {
         Optional<String> value = config.get(key.name());
         if (value.isEmpty() && key.required()) {
-          problems.add(
-              "missing "
-                  + key.name()
-                  + " (environment variable "
-                  + key.environmentName()
-                  + "): "
-                  + key.description());
+          problems.add("missing " + named(key.name()) + ": " + key.description());
         }
         if (value.isPresent() && key.url() && !Checks.isHttpUrl(value.get())) {
-          problems.add(key.name() + " must be an absolute http or https URL");
+          problems.add(named(key.name()) + " must be an absolute http or https URL");
         }
       }
       Optional<String> base = config.get(SwitchboardConfig.WEBHOOK_BASE_URL);
       Optional<String> secret = config.get(SwitchboardConfig.WEBHOOK_SECRET);
       if (base.isPresent() && !Checks.isHttpUrl(base.get())) {
-        problems.add(SwitchboardConfig.WEBHOOK_BASE_URL + " must be an absolute http or https URL");
+        problems.add(
+            named(SwitchboardConfig.WEBHOOK_BASE_URL) + " must be an absolute http or https URL");
       }
       if (base.isPresent() && secret.isEmpty()) {
         problems.add(
             "missing "
-                + SwitchboardConfig.WEBHOOK_SECRET
-                + " (environment variable "
-                + SwitchboardConfig.environmentName(SwitchboardConfig.WEBHOOK_SECRET)
-                + "): signs callback URLs, required with "
+                + named(SwitchboardConfig.WEBHOOK_SECRET)
+                + ": signs callback URLs, required with "
                 + SwitchboardConfig.WEBHOOK_BASE_URL);
       }
       if (secret.isPresent() && secret.get().length() < 16) {
-        problems.add(SwitchboardConfig.WEBHOOK_SECRET + " must be at least 16 characters");
+        problems.add(named(SwitchboardConfig.WEBHOOK_SECRET) + " must be at least 16 characters");
       }
       if (!problems.isEmpty()) {
         throw new ConfigurationException(provider.id(), problems);
       }
+    }
+
+    /**
+     * A key as problems name it, with the environment variable that can also carry it, since users
+     * of containers set the latter. Never the value: it may be a secret.
+     */
+    private static String named(String key) {
+      return key + " (environment variable " + SwitchboardConfig.environmentName(key) + ")";
     }
   }
 }

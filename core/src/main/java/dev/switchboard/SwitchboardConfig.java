@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Configuration as string keys and values, e.g. {@code switchboard.hoiio.app-id}. Each key may also
@@ -15,7 +16,8 @@ import java.util.TreeMap;
  * _} ({@code SWITCHBOARD_HOIIO_APP_ID}). Immutable.
  *
  * <p>{@link #toString()} masks every secret value (keys whose last part names a secret, token, key
- * or password), so a configuration can be logged safely.
+ * or password) and the user-info part of URLs ({@code https://user:password@host}), so a
+ * configuration can be logged safely.
  */
 public final class SwitchboardConfig {
   /** Names the provider to use: {@code hoiio}, {@code voxtelesys} or {@code xoxzo}. */
@@ -28,6 +30,10 @@ public final class SwitchboardConfig {
   public static final String WEBHOOK_SECRET = "switchboard.webhook.secret";
 
   private static final String MASK = "****";
+
+  /** The user-info part of a URL ({@code https://user:password@host}): it may hold a password. */
+  private static final Pattern URL_USER_INFO =
+      Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
   /** Values by normalised name, so that a property and its environment form are the same key. */
   private final Map<String, Entry> entries;
@@ -49,7 +55,8 @@ public final class SwitchboardConfig {
     values.forEach(
         (k, v) -> {
           if (k != null && v != null && !v.isBlank()) {
-            entries.put(normalise(k), new Entry(k, v.trim()));
+            // The trimmed name, so that isSecret() sees "token" and not "token ".
+            entries.put(normalise(k), new Entry(k.trim(), v.trim()));
           }
         });
     return new SwitchboardConfig(entries);
@@ -93,9 +100,12 @@ public final class SwitchboardConfig {
     return new SwitchboardConfig(merged);
   }
 
-  /** This configuration with one more entry. */
+  /**
+   * This configuration with one more entry. As in {@link #of}, a blank or null value adds nothing
+   * (and does not erase the key).
+   */
   public SwitchboardConfig with(String key, String value) {
-    return withOverrides(of(Map.of(key, value)));
+    return withOverrides(of(Collections.singletonMap(key, value)));
   }
 
   /** The value of a key, given either as a property name or an environment name. */
@@ -131,7 +141,7 @@ public final class SwitchboardConfig {
    * password ({@code access-token}, {@code api-key}, {@code auth-token}, {@code webhook.secret}).
    */
   public static boolean isSecret(String key) {
-    String[] words = key.toLowerCase(Locale.ROOT).split("[._-]");
+    String[] words = key.trim().toLowerCase(Locale.ROOT).split("[._-]");
     String last = words.length == 0 ? "" : words[words.length - 1];
     return Set.of("secret", "token", "key", "password").contains(last);
   }
@@ -158,7 +168,10 @@ public final class SwitchboardConfig {
       out.append(separator)
           .append(e.name())
           .append('=')
-          .append(isSecret(e.name()) ? MASK : e.value());
+          .append(
+              isSecret(e.name())
+                  ? MASK
+                  : URL_USER_INFO.matcher(e.value()).replaceFirst("$1" + MASK + "@"));
       separator = ", ";
     }
     return out.append('}').toString();

@@ -41,21 +41,31 @@ public final class ProviderDiscovery {
     List<String> failures = new ArrayList<>();
     Iterator<VoiceProvider> it = ServiceLoader.load(VoiceProvider.class, loader).iterator();
     while (true) {
+      VoiceProvider provider;
       try {
         if (!it.hasNext()) {
           break;
         }
-        VoiceProvider provider = it.next();
+        provider = it.next();
+      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        skip(failures, describe(e));
+        continue;
+      }
+      try {
         // A provider whose metadata throws is as broken as one that fails to instantiate.
         provider.id().length();
         providers.add(provider);
-      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-        String failure = describe(e);
-        LOG.warn("Skipping a Switchboard provider that failed to load: {}", failure);
-        failures.add(failure);
+      } catch (RuntimeException | LinkageError e) {
+        // The exception alone would not say which provider it came from.
+        skip(failures, "Provider " + provider.getClass().getName() + " failed in id(): " + e);
       }
     }
     return new Found(providers, failures);
+  }
+
+  private static void skip(List<String> failures, String failure) {
+    LOG.warn("Skipping a Switchboard provider that failed to load: {}", failure);
+    failures.add(failure);
   }
 
   private static String describe(Throwable e) {

@@ -147,9 +147,12 @@ public final class WebhookSigner {
     }
   }
 
-  /** The base URL only: the key is never shown. */
+  /** The base URL only, without any password in it: the key is never shown. */
   @Override
   public String toString() {
-    return "WebhookSigner[" + baseUrl + "]";
+    String userInfo = baseUrl.getRawUserInfo();
+    String shown =
+        userInfo == null ? baseUrl.toString() : baseUrl.toString().replace(userInfo + "@", "****@");
+    return "WebhookSigner[" + shown + "]";
   }
 }
