@@ -132,7 +132,7 @@ public final class Switchboard {
               ? provider
               : ProviderDiscovery.select(
                   Optional.ofNullable(providerId)
-                      .map(id -> id.toLowerCase(Locale.ROOT))
+                      .map(id -> id.trim().toLowerCase(Locale.ROOT))
                       .or(cfg::provider),
                   ProviderDiscovery.discover(classLoader));
       checkConfig(chosen, cfg);

@@ -150,7 +150,7 @@ class DiscoveryTest {
 
       assertThat(e).isNotNull();
       assertThat(e.getMessage())
-          .contains("No Switchboard provider found")
+          .contains("No provider was found on the class path")
           .contains("Add one provider jar")
           .contains("dev.switchboard:switchboard-provider-voxtelesys")
           .doesNotContain("failed to load");
@@ -163,7 +163,7 @@ class DiscoveryTest {
 
       assertThat(Switchboard.providers(loader)).isEmpty();
       assertThat(catchThrowableOfType(ProviderNotFoundException.class, () -> connect(loader)))
-          .hasMessageContaining("No Switchboard provider found");
+          .hasMessageContaining("No provider was found on the class path");
     }
 
     @Test
@@ -177,8 +177,8 @@ class DiscoveryTest {
 
       assertThat(e.getMessage())
           .contains("'alpha'")
-          .contains(SwitchboardConfig.PROVIDER)
-          .contains("No provider was found on the class path");
+          .contains("No provider was found on the class path")
+          .contains("switchboard-provider-voxtelesys");
     }
   }
 
@@ -219,7 +219,7 @@ class DiscoveryTest {
           catchThrowableOfType(
               ProviderNotFoundException.class, () -> connect(loader, naming("hoiio")));
 
-      assertThat(e.getMessage()).contains("'hoiio'").contains("Found: alpha.");
+      assertThat(e.getMessage()).contains("'hoiio'").contains("Found: alpha;");
     }
   }
 
@@ -320,7 +320,7 @@ class DiscoveryTest {
       assertThat(e.getMessage())
           .contains("'xoxzo'")
           .contains("switchboard.provider")
-          .contains("Found: alpha, beta.");
+          .contains("Found: alpha, beta;");
     }
 
     @Test
@@ -396,7 +396,7 @@ class DiscoveryTest {
 
       assertThat(e).isNotNull();
       assertThat(e.getMessage())
-          .contains("Found: alpha.")
+          .contains("Found: alpha;")
           .contains("1 failed to load")
           .contains(broken.className)
           .contains(broken.reason);
@@ -414,7 +414,7 @@ class DiscoveryTest {
 
       assertThat(e).isNotNull();
       assertThat(e.getMessage())
-          .contains("No Switchboard provider found")
+          .contains("No provider was found on the class path")
           .contains("1 failed to load")
           .contains(broken.className)
           .contains(broken.reason);
@@ -454,7 +454,7 @@ class DiscoveryTest {
           catchThrowableOfType(
               ProviderNotFoundException.class, () -> connect(loader, naming("nobody")));
       assertThat(e.getMessage())
-          .contains("Found: alpha, beta.")
+          .contains("Found: alpha, beta;")
           .contains(Broken.values().length + " failed to load");
       for (Broken broken : Broken.values()) {
         assertThat(e.getMessage()).contains(broken.className).contains(broken.reason);

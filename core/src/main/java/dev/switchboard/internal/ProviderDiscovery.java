@@ -34,6 +34,10 @@ public final class ProviderDiscovery {
     }
   }
 
+  private static final String NONE_FOUND =
+      "No provider was found on the class path. Add one provider jar, such as"
+          + " dev.switchboard:switchboard-provider-voxtelesys, -hoiio or -xoxzo.";
+
   private ProviderDiscovery() {}
 
   public static Found discover(ClassLoader loader) {
@@ -110,22 +114,21 @@ public final class ProviderDiscovery {
       throw new ProviderNotFoundException(
           "No provider '"
               + name.get()
-              + "' (from "
-              + SwitchboardConfig.PROVIDER
-              + "). "
+              + "'. "
               + (providers.isEmpty()
-                  ? "No provider was found on the class path."
-                  : "Found: " + ids(providers) + ".")
+                  ? NONE_FOUND
+                  : "Found: "
+                      + ids(providers)
+                      + "; name one of them in "
+                      + SwitchboardConfig.PROVIDER
+                      + ".")
               + failures);
     }
     if (providers.size() == 1) {
       return providers.get(0);
     }
     if (providers.isEmpty()) {
-      throw new ProviderNotFoundException(
-          "No Switchboard provider found on the class path. Add one provider jar, such as"
-              + " dev.switchboard:switchboard-provider-voxtelesys, -hoiio or -xoxzo."
-              + failures);
+      throw new ProviderNotFoundException(NONE_FOUND + failures);
     }
     throw new AmbiguousProviderException(
         "Several Switchboard providers found: "
