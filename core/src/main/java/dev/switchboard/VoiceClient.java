@@ -140,9 +140,11 @@ public final class VoiceClient implements AutoCloseable {
    * The signed URL to configure at the vendor for incoming calls (a Voxtelesys number's VoxXML URL,
    * a Hoiio number's notify URL).
    *
+   * @throws UnsupportedCapabilityException when the provider takes no incoming calls
    * @throws ConfigurationException when no webhook base URL is configured
    */
   public URI incomingCallUrl() {
+    require(Capability.INBOUND_CALL);
     return signer().sign("/" + provider.id() + "/incoming", INCOMING_REFERENCE);
   }
 
