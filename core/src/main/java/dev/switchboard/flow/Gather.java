@@ -53,6 +53,12 @@ public record Gather(
     Checks.finishKeys(Checks.notNull(finishOnKey, "gather.finishOnKey"), "gather.finishOnKey");
     Checks.range(attempts, 1, MAX_ATTEMPTS, "gather.attempts");
     Checks.notNull(input, "gather.input");
+    for (GatherInput value : input) {
+      // Iterate rather than contains(null): Set.of and friends throw on contains(null).
+      if (value == null) {
+        throw new InvalidInputException("gather.input", "must not contain null");
+      }
+    }
     if (input.isEmpty()) {
       throw new InvalidInputException("gather.input", "must name dtmf, speech or both");
     }
