@@ -45,6 +45,9 @@ public record PhoneNumber(String digits) {
 
   /** Parses the digits alone, as Voxtelesys v1 writes numbers, e.g. {@code 15556667777}. */
   public static PhoneNumber fromDigits(String digits) {
+    if (digits == null) {
+      throw new InvalidInputException("phoneNumber", "is required");
+    }
     return new PhoneNumber(digits);
   }
 

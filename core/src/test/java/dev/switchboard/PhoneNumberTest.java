@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PhoneNumberTest {
@@ -74,8 +75,9 @@ class PhoneNumberTest {
     }
 
     @ParameterizedTest
+    @NullSource
     @ValueSource(strings = {"", "0123", "1234567890123456", "+1555"})
-    @DisplayName("Invalid bare digits are refused")
+    @DisplayName("Invalid or missing bare digits are refused")
     void fromDigitsRefusesInvalid(String digits) {
       assertThatThrownBy(() -> PhoneNumber.fromDigits(digits))
           .isInstanceOf(InvalidInputException.class);

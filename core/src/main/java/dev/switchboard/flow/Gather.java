@@ -64,16 +64,26 @@ public record Gather(
     }
     input = Collections.unmodifiableSet(EnumSet.copyOf(input));
     branches = Checks.list(branches, "gather.branches");
-    checkBranches(branches, numDigits, input);
+    checkBranches(branches, numDigits, finishOnKey, input);
   }
 
-  private static void checkBranches(List<Branch> branches, int numDigits, Set<GatherInput> input) {
+  private static void checkBranches(
+      List<Branch> branches, int numDigits, String finishOnKey, Set<GatherInput> input) {
     Set<String> seen = new HashSet<>();
     for (Branch branch : branches) {
       String field = "gather.branches[\"" + branch.key() + "\"]";
       for (String value : branch.inputs()) {
         if (!seen.add(value)) {
           throw new InvalidInputException(field, "input '" + value + "' is in two branches");
+        }
+        if (value.chars().anyMatch(c -> finishOnKey.indexOf(c) >= 0)) {
+          throw new InvalidInputException(
+              field,
+              "input '"
+                  + value
+                  + "' contains a finish key ("
+                  + finishOnKey
+                  + ") and never matches");
         }
         if (!input.contains(GatherInput.SPEECH)) {
           // With keys alone, some inputs can never be entered: say so instead of never matching.

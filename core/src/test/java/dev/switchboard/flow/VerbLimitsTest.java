@@ -189,6 +189,16 @@ class VerbLimitsTest {
     }
 
     @Test
+    @DisplayName("A branch containing a finish key is refused because the key ends input first")
+    void branchWithFinishKey() {
+      assertThatThrownBy(() -> Gather.builder().numDigits(2).branch("1#", Hangup.now()).build())
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("contains a finish key");
+      assertThat(Gather.builder().finishOnKey("*").numDigits(2).branch("1#", Hangup.now()).build())
+          .isNotNull();
+    }
+
+    @Test
     @DisplayName("A word branch needs speech input")
     void wordNeedsSpeech() {
       assertThatThrownBy(() -> Gather.builder().branch("1|english", Hangup.now()).build())

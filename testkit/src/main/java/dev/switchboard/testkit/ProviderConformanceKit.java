@@ -238,7 +238,8 @@ public abstract class ProviderConformanceKit {
   @DisplayName("Capability honesty")
   class CapabilityHonesty {
     @TestFactory
-    @DisplayName("[CAP-01] A flow that needs an undeclared capability is refused before any request")
+    @DisplayName(
+        "[CAP-01] A flow that needs an undeclared capability is refused before any request")
     Stream<DynamicTest> undeclaredFlowCapabilities() {
       return probes().entrySet().stream()
           .map(
@@ -247,8 +248,7 @@ public abstract class ProviderConformanceKit {
                       "[CAP-01] " + probe.getKey().description(),
                       () -> {
                         assumeTrue(
-                            !declares(probe.getKey()),
-                            () -> "declared; its own rules test it");
+                            !declares(probe.getKey()), () -> "declared; its own rules test it");
                         assertRefusedBeforeSending(probe.getValue(), probe.getKey());
                       }));
     }
@@ -304,7 +304,8 @@ public abstract class ProviderConformanceKit {
     probes.put(Capability.OUTBOUND_CALL, CallFlow.of(Say.of("Hi")));
     probes.put(Capability.SAY, CallFlow.of(Say.of("Hi")));
     probes.put(Capability.SAY_LANGUAGE, CallFlow.of(Say.builder("Hola").language("es-US").build()));
-    probes.put(Capability.SAY_GENDER, CallFlow.of(Say.builder("Hi").gender(VoiceGender.MALE).build()));
+    probes.put(
+        Capability.SAY_GENDER, CallFlow.of(Say.builder("Hi").gender(VoiceGender.MALE).build()));
     probes.put(Capability.PLAY, CallFlow.of(Play.of("http://audio.example/a.mp3")));
     probes.put(Capability.PAUSE, CallFlow.of(Pause.of(1)));
     probes.put(Capability.LOOP, CallFlow.of(Say.builder("Hi").loop(2).build()));
@@ -312,11 +313,13 @@ public abstract class ProviderConformanceKit {
     probes.put(Capability.GATHER_DTMF, CallFlow.of(Gather.builder().build()));
     probes.put(
         Capability.GATHER_SPEECH, CallFlow.of(Gather.builder().input(GatherInput.SPEECH).build()));
-    probes.put(Capability.BRANCHING, CallFlow.of(Gather.builder().branch("1", Say.of("One")).build()));
+    probes.put(
+        Capability.BRANCHING, CallFlow.of(Gather.builder().branch("1", Say.of("One")).build()));
     probes.put(Capability.RECORD, CallFlow.of(Record.of(10)));
     probes.put(Capability.RECORD_CALL, CallFlow.of(RecordCall.after()));
     probes.put(Capability.TRANSFER, CallFlow.of(Transfer.to("+15556667777")));
-    probes.put(Capability.PARALLEL_TRANSFER, CallFlow.of(Transfer.to("+15556667777", "+15556668888")));
+    probes.put(
+        Capability.PARALLEL_TRANSFER, CallFlow.of(Transfer.to("+15556667777", "+15556668888")));
     probes.put(
         Capability.TRANSFER_TIMEOUT,
         CallFlow.of(Transfer.builder().to("+15556667777").timeout(20).build()));
@@ -349,7 +352,8 @@ public abstract class ProviderConformanceKit {
     void literal() {
       requires(Capability.SAY);
       assertSameAsReference(
-          CallFlow.of(Say.of("<Say>Tom & \"Jerry\"</Say> <speech gender='male'>x</speech> <url>y</url>")),
+          CallFlow.of(
+              Say.of("<Say>Tom & \"Jerry\"</Say> <speech gender='male'>x</speech> <url>y</url>")),
           Callee.answering());
     }
 
@@ -374,7 +378,8 @@ public abstract class ProviderConformanceKit {
     @DisplayName("[PLAY-01] An audio file is played")
     void play() {
       requires(Capability.PLAY);
-      assertSameAsReference(CallFlow.of(Play.of("http://audio.example/hello.mp3")), Callee.answering());
+      assertSameAsReference(
+          CallFlow.of(Play.of("http://audio.example/hello.mp3")), Callee.answering());
     }
 
     @Test
@@ -400,7 +405,8 @@ public abstract class ProviderConformanceKit {
     }
 
     @Test
-    @DisplayName("[GATHER-02] Silence replays the prompts for every attempt, then gives empty input")
+    @DisplayName(
+        "[GATHER-02] Silence replays the prompts for every attempt, then gives empty input")
     void silence() {
       requires(Capability.GATHER_DTMF, Capability.SAY);
       assertSameAsReference(CallFlow.of(menu), Callee.answering());
@@ -450,7 +456,8 @@ public abstract class ProviderConformanceKit {
     }
 
     @Test
-    @DisplayName("[BRANCH-02] Input no branch matches, or no input, runs the verbs after the gather")
+    @DisplayName(
+        "[BRANCH-02] Input no branch matches, or no input, runs the verbs after the gather")
     void fallsThrough() {
       requires(Capability.GATHER_DTMF, Capability.BRANCHING, Capability.SAY, Capability.SEQUENCE);
       CallFlow flow = CallFlow.of(menu, Say.of("No match."));
@@ -527,7 +534,8 @@ public abstract class ProviderConformanceKit {
     }
 
     @Test
-    @DisplayName("[TRANSFER-02] Several targets ring at once and the first in order that answers wins")
+    @DisplayName(
+        "[TRANSFER-02] Several targets ring at once and the first in order that answers wins")
     void parallel() {
       requires(Capability.TRANSFER, Capability.PARALLEL_TRANSFER);
       CallFlow flow = CallFlow.of(Transfer.to("+15556667777", "+15556668888"));
@@ -542,7 +550,10 @@ public abstract class ProviderConformanceKit {
       requires(Capability.TRANSFER, Capability.TRANSFER_ON_FAILURE, Capability.SAY);
       CallFlow flow =
           CallFlow.of(
-              Transfer.builder().to("+15556667777").onFailure(Say.of("Nobody is available.")).build());
+              Transfer.builder()
+                  .to("+15556667777")
+                  .onFailure(Say.of("Nobody is available."))
+                  .build());
       assertSameAsReference(
           flow, Callee.builder().target("+15556667777", Callee.Target.BUSY).build());
     }
@@ -596,12 +607,14 @@ public abstract class ProviderConformanceKit {
     }
 
     @Test
-    @DisplayName("[REDIRECT-01] A redirect's flow replaces the rest; a failed fetch lets the flow go on")
+    @DisplayName(
+        "[REDIRECT-01] A redirect's flow replaces the rest; a failed fetch lets the flow go on")
     void redirect() {
       requires(Capability.REDIRECT, Capability.SAY, Capability.SEQUENCE);
       String url = "https://flows.example/next";
       CallFlow flow = CallFlow.of(Redirect.to(url), Say.of("Fallback."));
-      assertSameAsReference(flow, Callee.builder().redirect(url, CallFlow.of(Say.of("Next."))).build());
+      assertSameAsReference(
+          flow, Callee.builder().redirect(url, CallFlow.of(Say.of("Next."))).build());
       assertSameAsReference(flow, Callee.answering());
     }
 
@@ -628,7 +641,10 @@ public abstract class ProviderConformanceKit {
       requires(Capability.SAY);
       ObservedCall call = assertSameAsReference(CallFlow.of(Say.of("Hi")), Callee.answering());
       List<CallEvent> events = target.events(call.callId());
-      assertEquals(1, events.stream().filter(e -> e instanceof CallEnded).count(), () -> "events: " + events);
+      assertEquals(
+          1,
+          events.stream().filter(e -> e instanceof CallEnded).count(),
+          () -> "events: " + events);
     }
   }
 
@@ -705,14 +721,17 @@ public abstract class ProviderConformanceKit {
     }
 
     @Test
-    @DisplayName("[HOOK-01] Unsigned, forged and tampered webhooks are refused with 403 and no event")
+    @DisplayName(
+        "[HOOK-01] Unsigned, forged and tampered webhooks are refused with 403 and no event")
     void refused() {
       WebhookRequest signed = signedRequest("{}");
       String uri = signed.uri().toString();
       List<WebhookRequest> bad =
           List.of(
               WebhookRequest.builder().uri("/" + target.provider().id() + "/events").build(),
-              WebhookRequest.builder().uri(uri.replaceAll("sb_sig=[0-9a-f]+", "sb_sig=" + "0".repeat(64))).build(),
+              WebhookRequest.builder()
+                  .uri(uri.replaceAll("sb_sig=[0-9a-f]+", "sb_sig=" + "0".repeat(64)))
+                  .build(),
               WebhookRequest.builder().uri(uri.replace("kit-call", "other-call")).build(),
               WebhookRequest.builder().uri(uri.replace("/events", "/other")).build());
       for (WebhookRequest request : bad) {
@@ -742,7 +761,8 @@ public abstract class ProviderConformanceKit {
   @DisplayName("Errors")
   class Errors {
     @Test
-    @DisplayName("[ERR-01] Flows outside the vendor's limits are refused with the field named, before any request")
+    @DisplayName(
+        "[ERR-01] Flows outside the vendor's limits are refused with the field named, before any request")
     void vendorLimits() {
       List<CallFlow> flows = target.flowsOutsideVendorLimits();
       assumeTrue(!flows.isEmpty(), "the target lists no flow outside its vendor's limits");

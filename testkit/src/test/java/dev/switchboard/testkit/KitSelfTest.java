@@ -63,19 +63,22 @@ class KitSelfTest {
   }
 
   @Test
-  @DisplayName("A provider that drops a verb fails the rules for that verb and the differential check")
+  @DisplayName(
+      "A provider that drops a verb fails the rules for that verb and the differential check")
   void dropsVerb() {
     assertThat(failedRules(DropsPause.class)).containsExactly("DIFF-02", "PAUSE-01");
   }
 
   @Test
-  @DisplayName("A provider that declares a capability it does not honour fails that capability's rule")
+  @DisplayName(
+      "A provider that declares a capability it does not honour fails that capability's rule")
   void overclaims() {
     assertThat(failedRules(Overclaiming.class)).containsExactly("DIFF-02", "TRANSFER-02");
   }
 
   @Test
-  @DisplayName("A provider that shows a secret in toString() fails the secrets rule and nothing else")
+  @DisplayName(
+      "A provider that shows a secret in toString() fails the secrets rule and nothing else")
   void leaks() {
     assertThat(failedRules(Leaky.class)).containsExactly("SEC-01");
   }

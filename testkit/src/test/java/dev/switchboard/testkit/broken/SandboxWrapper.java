@@ -15,8 +15,8 @@ import dev.switchboard.testkit.SandboxProvider;
 import java.util.List;
 
 /**
- * A provider that forwards to a sandbox after changing the flow it is asked to run: the base of
- * the deliberately broken providers the kit must catch.
+ * A provider that forwards to a sandbox after changing the flow it is asked to run: the base of the
+ * deliberately broken providers the kit must catch.
  */
 abstract class SandboxWrapper implements VoiceProvider {
   private final SandboxProvider sandbox;
