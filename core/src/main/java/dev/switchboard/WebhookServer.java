@@ -35,6 +35,9 @@ public final class WebhookServer implements AutoCloseable {
   /** Bodies larger than this are refused with 413; vendors' callbacks are a few hundred bytes. */
   public static final int MAX_BODY_BYTES = 1 << 20;
 
+  /** How much of a too-large body is read and thrown away so that the client gets the 413. */
+  private static final long MAX_DISCARDED_BYTES = 16L * MAX_BODY_BYTES;
+
   static {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -77,6 +80,9 @@ public final class WebhookServer implements AutoCloseable {
       WebhookResponse response;
       byte[] body = readBody(exchange.getRequestBody());
       if (body == null) {
+        // Closing the connection on unread request bytes resets it, and the client loses the 413
+        // it was about to read; so read the rest, up to a bound, before answering.
+        discard(exchange.getRequestBody(), MAX_DISCARDED_BYTES);
         response = new WebhookResponse(413, "text/plain; charset=utf-8", "body too large");
       } else {
         response = respond(client, exchange, body);
@@ -113,6 +119,15 @@ public final class WebhookServer implements AutoCloseable {
   private static byte[] readBody(InputStream in) throws IOException {
     byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
     return body.length > MAX_BODY_BYTES ? null : body;
+  }
+
+  private static void discard(InputStream in, long limit) throws IOException {
+    byte[] buffer = new byte[8192];
+    long left = limit;
+    int read;
+    while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+      left -= read;
+    }
   }
 
   /** The port the server listens on. */

@@ -53,7 +53,7 @@ public final class WebhookDeduplicator {
       earlier = seen.putIfAbsent(key, mine);
     }
     if (earlier != null) {
-      return WebhookResult.of(await(earlier, request, handler).response());
+      return await(earlier, request, handler);
     }
     try {
       WebhookResult result = handler.get();
@@ -73,9 +73,10 @@ public final class WebhookDeduplicator {
       WebhookRequest request,
       Supplier<WebhookResult> handler) {
     try {
-      return earlier.get();
+      return WebhookResult.of(earlier.get().response());
     } catch (ExecutionException e) {
-      // The first delivery failed and was forgotten: this one is handled afresh.
+      // The first delivery failed and was forgotten: this one is handled afresh, and keeps its
+      // events, since no earlier delivery emitted them.
       return handle(request, handler);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,0 +1,250 @@
+package dev.switchboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.event.CallEvent;
+import dev.switchboard.event.DigitsGathered;
+import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.event.WebhookResult;
+import dev.switchboard.spi.ProviderClient;
+import dev.switchboard.spi.WebhookContext;
+import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.testing.RecordingProvider;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("VoiceClient.handleWebhook")
+class VoiceClientWebhookTest {
+  private static final String SECRET = "a-secret-of-16-chars-or-more";
+  private static final SwitchboardConfig CONFIG =
+      SwitchboardConfig.of(
+          Map.of(
+              RecordingProvider.TOKEN_KEY, "t",
+              SwitchboardConfig.WEBHOOK_BASE_URL, "http://127.0.0.1:8080/hooks",
+              SwitchboardConfig.WEBHOOK_SECRET, SECRET));
+
+  private final WebhookSigner signer = WebhookSigner.fromConfig(CONFIG).orElseThrow();
+  private final List<CallEvent> events = new CopyOnWriteArrayList<>();
+  private final List<VoiceClient> clients = new ArrayList<>();
+
+  @AfterEach
+  void closeClients() {
+    clients.forEach(VoiceClient::close);
+  }
+
+  @SafeVarargs
+  private VoiceClient client(RecordingProvider provider, Consumer<CallEvent>... listeners) {
+    Switchboard.Builder builder = Switchboard.builder().provider(provider).config(CONFIG);
+    for (Consumer<CallEvent> listener : listeners) {
+      builder.onEvent(listener);
+    }
+    VoiceClient client = builder.onEvent(events::add).build();
+    clients.add(client);
+    return client;
+  }
+
+  /** A request to {@code url} as the server sees it: path and query, form body. */
+  private static WebhookRequest post(URI url, Map<String, String> form) {
+    return WebhookRequest.builder()
+        .method("POST")
+        .uri(url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()))
+        .form(form)
+        .build();
+  }
+
+  private URI signed(String reference) {
+    return signer.sign("/recording/notify", reference);
+  }
+
+  @Nested
+  @DisplayName("A correctly signed request")
+  class Accepted {
+    @Test
+    @DisplayName("A signed request is answered 200 and its one event reaches the listener.")
+    void signedRequestYieldsOneEvent() {
+      RecordingProvider provider = new RecordingProvider();
+      VoiceClient client = client(provider);
+
+      WebhookResult result = client.handleWebhook(post(signed("call-1"), Map.of("digits", "42")));
+
+      assertThat(result.response().status()).isEqualTo(200);
+      assertThat(events).hasSize(1).isEqualTo(result.events());
+      assertThat(events.get(0))
+          .isInstanceOfSatisfying(
+              DigitsGathered.class,
+              e -> {
+                assertThat(e.digits()).isEqualTo("42");
+                assertThat(e.callId()).isEqualTo("call-1");
+              });
+      assertThat(provider.webhooks).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("Ten deliveries of one request yield one event and ten identical responses.")
+    void redeliveryYieldsOneEvent() {
+      RecordingProvider provider = new RecordingProvider();
+      VoiceClient client = client(provider);
+      WebhookRequest request = post(signed("call-1"), Map.of("digits", "42"));
+
+      List<WebhookResponse> responses = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        responses.add(client.handleWebhook(request).response());
+      }
+
+      assertThat(responses).hasSize(10).containsOnly(responses.get(0));
+      assertThat(responses.get(0).status()).isEqualTo(200);
+      assertThat(events).hasSize(1);
+      assertThat(provider.webhooks).hasSize(1);
+    }
+
+    @Test
+    @DisplayName(
+        "A listener that throws neither fails the request nor hides the event from others.")
+    void throwingListenerIsContained() {
+      List<CallEvent> first = new CopyOnWriteArrayList<>();
+      Consumer<CallEvent> throwing =
+          e -> {
+            first.add(e);
+            throw new IllegalStateException("listener bug");
+          };
+      VoiceClient client = client(new RecordingProvider(), throwing);
+
+      WebhookResult result = client.handleWebhook(post(signed("call-1"), Map.of("digits", "1")));
+
+      assertThat(result.response().status()).isEqualTo(200);
+      assertThat(first).hasSize(1);
+      assertThat(events).hasSize(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("A request that is not correctly signed")
+  class Refused {
+    @Test
+    @DisplayName("An unsigned request gets 403, emits nothing, and never reaches the provider.")
+    void unsigned() {
+      RecordingProvider provider = new RecordingProvider();
+      VoiceClient client = client(provider);
+
+      WebhookResult result =
+          client.handleWebhook(post(URI.create("/hooks/recording/notify"), Map.of("digits", "42")));
+
+      assertThat(result.response()).isEqualTo(WebhookResponse.forbidden());
+      assertThat(result.events()).isEmpty();
+      assertThat(events).isEmpty();
+      assertThat(provider.webhooks).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A forged token gets 403, emits nothing, and never reaches the provider.")
+    void forged() {
+      RecordingProvider provider = new RecordingProvider();
+      VoiceClient client = client(provider);
+      URI forged = URI.create("/hooks/recording/notify?sb_call=call-1&sb_sig=" + "0".repeat(64));
+
+      assertThat(client.handleWebhook(post(forged, Map.of("digits", "42"))).response().status())
+          .isEqualTo(403);
+      assertThat(events).isEmpty();
+      assertThat(provider.webhooks).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A signed URL with a changed call reference gets 403 and emits nothing.")
+    void tampered() {
+      RecordingProvider provider = new RecordingProvider();
+      VoiceClient client = client(provider);
+      URI tampered = URI.create(signed("call-1").toString().replace("call-1", "call-2"));
+
+      assertThat(client.handleWebhook(post(tampered, Map.of("digits", "42"))).response().status())
+          .isEqualTo(403);
+      assertThat(events).isEmpty();
+      assertThat(provider.webhooks).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A client configured without a webhook secret refuses every request with 403.")
+    void noSignerRefusesEverything() {
+      RecordingProvider provider = new RecordingProvider();
+      VoiceClient client =
+          Switchboard.builder()
+              .provider(provider)
+              .config(SwitchboardConfig.of(Map.of(RecordingProvider.TOKEN_KEY, "t")))
+              .onEvent(events::add)
+              .build();
+      clients.add(client);
+
+      assertThat(
+              client
+                  .handleWebhook(post(signed("call-1"), Map.of("digits", "42")))
+                  .response()
+                  .status())
+          .isEqualTo(403);
+      assertThat(events).isEmpty();
+      assertThat(provider.webhooks).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("A request the provider cannot handle")
+  class Failing {
+    @Test
+    @DisplayName("An unreadable request gets 400 with a short reason and emits nothing.")
+    void unreadable() {
+      VoiceClient client = client(new RecordingProvider());
+
+      WebhookResponse response =
+          client.handleWebhook(post(signed("call-1"), Map.of("other", "x"))).response();
+
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.body()).isEqualTo("digits: is required");
+      assertThat(events).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A provider failure gets a fixed 500 text that reveals nothing of the failure.")
+    void providerFailure() {
+      VoiceClient client = client(new FailingProvider("CANARY-internal-detail"));
+
+      WebhookResponse response =
+          client.handleWebhook(post(signed("call-1"), Map.of("digits", "1"))).response();
+
+      assertThat(response).isEqualTo(WebhookResponse.serverError());
+      assertThat(response.body()).doesNotContain("CANARY");
+      assertThat(events).isEmpty();
+    }
+  }
+
+  /** A provider whose webhook handling always fails with {@code message}. */
+  static final class FailingProvider extends RecordingProvider {
+    private final String message;
+
+    FailingProvider(String message) {
+      this.message = message;
+    }
+
+    @Override
+    public ProviderClient connect(SwitchboardConfig config) {
+      ProviderClient recording = super.connect(config);
+      return new ProviderClient() {
+        @Override
+        public Call placeCall(CallRequest request) {
+          return recording.placeCall(request);
+        }
+
+        @Override
+        public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
+          throw new IllegalStateException(message);
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,334 @@
+package dev.switchboard.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.event.CallEvent;
+import dev.switchboard.event.DigitsGathered;
+import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.event.WebhookResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("WebhookDeduplicator")
+class WebhookDeduplicatorTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(10);
+
+  private final ExecutorService pool = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stopPool() throws InterruptedException {
+    pool.shutdownNow();
+    assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private static WebhookRequest request(String digits) {
+    return WebhookRequest.builder()
+        .method("POST")
+        .uri("/hooks/recording/notify?sb_call=c1&sb_sig=abc")
+        .form(Map.of("digits", digits))
+        .build();
+  }
+
+  private static CallEvent event(String digits) {
+    return new DigitsGathered("recording", "c1", Instant.EPOCH, digits, true, Map.of());
+  }
+
+  /** A handler that counts its calls and answers with one event and a body naming the call. */
+  private static final class CountingHandler implements Supplier<WebhookResult> {
+    final AtomicInteger calls = new AtomicInteger();
+    private final String digits;
+
+    CountingHandler(String digits) {
+      this.digits = digits;
+    }
+
+    @Override
+    public WebhookResult get() {
+      int call = calls.incrementAndGet();
+      return new WebhookResult(List.of(event(digits)), WebhookResponse.text("handled #" + call));
+    }
+  }
+
+  /**
+   * Waits, without sleeping, until every thread is parked: inside the handler on a latch, or
+   * waiting for the first delivery's outcome. Fails after the deadline.
+   */
+  private static void awaitAllParked(List<Thread> threads) {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (!threads.stream().allMatch(WebhookDeduplicatorTest::parked)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("threads did not park in time: " + threads);
+      }
+      Thread.onSpinWait();
+      Thread.yield();
+    }
+  }
+
+  private static boolean parked(Thread thread) {
+    Thread.State state = thread.getState();
+    return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+  }
+
+  @Nested
+  @DisplayName("Sequential deliveries")
+  class Sequential {
+    @Test
+    @DisplayName("The first delivery is handled and returns the handler's events and response.")
+    void firstDeliveryIsHandled() {
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10);
+      CountingHandler handler = new CountingHandler("1");
+
+      WebhookResult result = deduplicator.handle(request("1"), handler);
+
+      assertThat(handler.calls).hasValue(1);
+      assertThat(result.events()).containsExactly(event("1"));
+      assertThat(result.response()).isEqualTo(WebhookResponse.text("handled #1"));
+    }
+
+    @Test
+    @DisplayName("A redelivery gets the first response, no events, and does not run the handler.")
+    void redeliveryIsANoOp() {
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10);
+      CountingHandler handler = new CountingHandler("1");
+      WebhookResult first = deduplicator.handle(request("1"), handler);
+
+      for (int i = 0; i < 9; i++) {
+        WebhookResult again = deduplicator.handle(request("1"), handler);
+
+        assertThat(again.events()).isEmpty();
+        assertThat(again.response()).isEqualTo(first.response());
+      }
+      assertThat(handler.calls).hasValue(1);
+      assertThat(deduplicator.size()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("A redelivery with different headers is still recognised as the same request.")
+    void headersDoNotMatter() {
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10);
+      CountingHandler handler = new CountingHandler("1");
+      deduplicator.handle(request("1"), handler);
+      WebhookRequest withHeaders =
+          WebhookRequest.builder()
+              .method("POST")
+              .uri("/hooks/recording/notify?sb_call=c1&sb_sig=abc")
+              .form(Map.of("digits", "1"))
+              .header("X-Retry-Count", "3")
+              .header("User-Agent", "vendor/2.0")
+              .build();
+
+      assertThat(deduplicator.handle(withHeaders, handler).events()).isEmpty();
+      assertThat(handler.calls).hasValue(1);
+    }
+
+    @Test
+    @DisplayName("Requests differing in method, path, query or body are each handled once.")
+    void differentRequestsAreHandled() {
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10);
+      CountingHandler handler = new CountingHandler("1");
+      WebhookRequest base = request("1");
+      List<WebhookRequest> variants =
+          List.of(
+              base,
+              WebhookRequest.builder().method("PUT").uri(base.uri()).body(base.body()).build(),
+              WebhookRequest.builder()
+                  .uri("/hooks/recording/other?sb_call=c1&sb_sig=abc")
+                  .body(base.body())
+                  .build(),
+              WebhookRequest.builder()
+                  .uri("/hooks/recording/notify?sb_call=c2&sb_sig=abc")
+                  .body(base.body())
+                  .build(),
+              request("2"));
+
+      for (WebhookRequest variant : variants) {
+        assertThat(deduplicator.handle(variant, handler).events()).hasSize(1);
+      }
+      assertThat(handler.calls).hasValue(variants.size());
+    }
+
+    @Test
+    @DisplayName("A handler that fails is forgotten, so that the vendor's retry is handled.")
+    void failureIsForgotten() {
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10);
+      AtomicInteger calls = new AtomicInteger();
+      Supplier<WebhookResult> failsOnce =
+          () -> {
+            if (calls.incrementAndGet() == 1) {
+              throw new IllegalStateException("vendor API down");
+            }
+            return new WebhookResult(List.of(event("1")), WebhookResponse.ok());
+          };
+
+      assertThatThrownBy(() -> deduplicator.handle(request("1"), failsOnce))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("vendor API down");
+      assertThat(deduplicator.size()).isZero();
+      WebhookResult retry = deduplicator.handle(request("1"), failsOnce);
+
+      assertThat(calls).hasValue(2);
+      assertThat(retry.events()).containsExactly(event("1"));
+      assertThat(deduplicator.handle(request("1"), failsOnce).events()).isEmpty();
+      assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    @DisplayName("A capacity below one is refused.")
+    void capacityMustBePositive() {
+      assertThatThrownBy(() -> new WebhookDeduplicator(0))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Nested
+  @DisplayName("The memory bound")
+  class Capacity {
+    @Test
+    @DisplayName("The number of remembered deliveries never exceeds the capacity.")
+    void sizeNeverExceedsCapacity() {
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(3);
+      CountingHandler handler = new CountingHandler("x");
+
+      for (int i = 0; i < 50; i++) {
+        deduplicator.handle(request(Integer.toString(i)), handler);
+        assertThat(deduplicator.size()).isLessThanOrEqualTo(3);
+      }
+      assertThat(deduplicator.size()).isEqualTo(3);
+      assertThat(handler.calls).hasValue(50);
+    }
+
+    @Test
+    @DisplayName("The least recently seen delivery is forgotten first; a recent repeat is kept.")
+    void leastRecentlySeenIsEvicted() {
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(2);
+      CountingHandler handler = new CountingHandler("x");
+      deduplicator.handle(request("a"), handler);
+      deduplicator.handle(request("b"), handler);
+      deduplicator.handle(request("a"), handler); // a repeat refreshes "a"
+      deduplicator.handle(request("c"), handler); // evicts "b", the least recently seen
+      assertThat(handler.calls).hasValue(3);
+
+      assertThat(deduplicator.handle(request("a"), handler).events()).isEmpty();
+      assertThat(handler.calls).hasValue(3);
+      assertThat(deduplicator.handle(request("b"), handler).events()).hasSize(1);
+      assertThat(handler.calls).hasValue(4);
+    }
+  }
+
+  @Nested
+  @DisplayName("Concurrent deliveries")
+  class Concurrent {
+    @Test
+    @DisplayName("Identical deliveries arriving together run the handler exactly once.")
+    void concurrentDuplicatesRunHandlerOnce() throws Exception {
+      int threads = 8;
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10);
+      CountDownLatch release = new CountDownLatch(1);
+      AtomicInteger calls = new AtomicInteger();
+      Supplier<WebhookResult> blocking =
+          () -> {
+            calls.incrementAndGet();
+            awaitLatch(release);
+            return new WebhookResult(List.of(event("1")), WebhookResponse.text("first"));
+          };
+      List<Thread> workers = new CopyOnWriteArrayList<>();
+      CountDownLatch arrived = new CountDownLatch(threads);
+      List<Future<WebhookResult>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  workers.add(Thread.currentThread());
+                  arrived.countDown();
+                  return deduplicator.handle(request("1"), blocking);
+                }));
+      }
+      assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+      // Only once every thread is parked (one in the handler, the rest waiting for its outcome)
+      // may the handler finish, so that all deliveries genuinely overlap.
+      awaitAllParked(workers);
+      assertThat(calls).hasValue(1);
+      release.countDown();
+
+      List<WebhookResult> all = new ArrayList<>();
+      for (Future<WebhookResult> result : results) {
+        all.add(result.get(10, TimeUnit.SECONDS));
+      }
+      assertThat(calls).hasValue(1);
+      assertThat(all).allSatisfy(r -> assertThat(r.response().body()).isEqualTo("first"));
+      assertThat(all.stream().mapToInt(r -> r.events().size()).sum()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("When the first delivery fails, a waiting duplicate is handled and keeps events.")
+    void waiterHandlesAfterFirstFails() throws Exception {
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10);
+      CountDownLatch firstEntered = new CountDownLatch(1);
+      CountDownLatch releaseFirst = new CountDownLatch(1);
+      AtomicInteger calls = new AtomicInteger();
+      Supplier<WebhookResult> failsFirst =
+          () -> {
+            if (calls.incrementAndGet() == 1) {
+              firstEntered.countDown();
+              awaitLatch(releaseFirst);
+              throw new IllegalStateException("vendor API down");
+            }
+            return new WebhookResult(List.of(event("1")), WebhookResponse.text("second"));
+          };
+      Future<WebhookResult> first =
+          pool.submit(() -> deduplicator.handle(request("1"), failsFirst));
+      assertThat(firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
+      List<Thread> waiter = new CopyOnWriteArrayList<>();
+      CountDownLatch arrived = new CountDownLatch(1);
+      Future<WebhookResult> second =
+          pool.submit(
+              () -> {
+                waiter.add(Thread.currentThread());
+                arrived.countDown();
+                return deduplicator.handle(request("1"), failsFirst);
+              });
+      assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+      awaitAllParked(waiter);
+      releaseFirst.countDown();
+
+      assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(IllegalStateException.class);
+      WebhookResult retried = second.get(10, TimeUnit.SECONDS);
+      assertThat(calls).hasValue(2);
+      assertThat(retried.response().body()).isEqualTo("second");
+      // The waiting duplicate is the delivery that got handled, so its events must reach the
+      // application; dropped here, they would be lost for good, as later repeats are duplicates.
+      assertThat(retried.events()).containsExactly(event("1"));
+      assertThat(deduplicator.handle(request("1"), failsFirst).events()).isEmpty();
+      assertThat(calls).hasValue(2);
+    }
+  }
+
+  private static void awaitLatch(CountDownLatch latch) {
+    try {
+      if (!latch.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+        throw new AssertionError("latch not released in time");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+}
