@@ -97,15 +97,6 @@ import tools.jackson.databind.node.StringNode;
  * reported. This class is stateless and safe to use from several threads.
  */
 public final class FlowJson {
-  /** Say and Play loop once unless told otherwise, as {@link Say#of} and {@link Play#of} do. */
-  private static final int DEFAULT_LOOP = 1;
-
-  /** A gather listens for keys unless told otherwise, as {@link Gather.Builder} does. */
-  private static final Set<GatherInput> DEFAULT_INPUT = Collections.singleton(GatherInput.DTMF);
-
-  /** A redirect posts unless told otherwise, as {@link Redirect#to} does. */
-  private static final RedirectMethod DEFAULT_METHOD = RedirectMethod.POST;
-
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -461,13 +452,13 @@ public final class FlowJson {
     String text = a.requiredString("text");
     String language = a.string("language", Say.DEFAULT_LANGUAGE);
     VoiceGender gender = a.choice("gender", Say.DEFAULT_GENDER, VoiceGender.values());
-    int loop = a.integer("loop", DEFAULT_LOOP, Say.MAX_LOOP);
+    int loop = a.integer("loop", Say.DEFAULT_LOOP, Say.MAX_LOOP);
     return new Say(text, language, gender, loop);
   }
 
   private static Play play(Attributes a) {
     String url = a.requiredString("url");
-    int loop = a.integer("loop", DEFAULT_LOOP, Say.MAX_LOOP);
+    int loop = a.integer("loop", Say.DEFAULT_LOOP, Say.MAX_LOOP);
     return Play.of(url, loop);
   }
 
@@ -489,7 +480,7 @@ public final class FlowJson {
   private static Set<GatherInput> gatherInput(Attributes a) {
     JsonNode node = a.get("input");
     if (node == null) {
-      return DEFAULT_INPUT;
+      return Gather.DEFAULT_INPUT;
     }
     String path = a.path("input");
     if (!node.isArray()) {
@@ -612,7 +603,7 @@ public final class FlowJson {
 
   private static Redirect redirect(Attributes a) {
     String url = a.requiredString("url");
-    RedirectMethod method = a.choice("method", DEFAULT_METHOD, RedirectMethod.values());
+    RedirectMethod method = a.choice("method", Redirect.DEFAULT_METHOD, RedirectMethod.values());
     return new Redirect(Checks.httpUrl(url, "redirect.url"), method);
   }
 
@@ -857,13 +848,13 @@ public final class FlowJson {
       if (say.gender() != Say.DEFAULT_GENDER) {
         a.put("gender", say.gender().wireName());
       }
-      if (say.loop() != DEFAULT_LOOP) {
+      if (say.loop() != Say.DEFAULT_LOOP) {
         a.put("loop", say.loop());
       }
     } else if (verb instanceof Play) {
       Play play = (Play) verb;
       a.put("url", play.url().toString());
-      if (play.loop() != DEFAULT_LOOP) {
+      if (play.loop() != Say.DEFAULT_LOOP) {
         a.put("loop", play.loop());
       }
     } else if (verb instanceof Pause) {
@@ -890,7 +881,7 @@ public final class FlowJson {
     } else if (verb instanceof Redirect) {
       Redirect redirect = (Redirect) verb;
       a.put("url", redirect.url().toString());
-      if (redirect.method() != DEFAULT_METHOD) {
+      if (redirect.method() != Redirect.DEFAULT_METHOD) {
         a.put("method", redirect.method().name());
       }
     } else if (!(verb instanceof Reject)) {
@@ -913,7 +904,7 @@ public final class FlowJson {
     if (gather.attempts() != Gather.DEFAULT_ATTEMPTS) {
       a.put("attempts", gather.attempts());
     }
-    if (!gather.input().equals(DEFAULT_INPUT)) {
+    if (!gather.input().equals(Gather.DEFAULT_INPUT)) {
       ArrayNode input = a.putArray("input");
       // Enum order, so that the same set is always written the same way.
       for (GatherInput value : GatherInput.values()) {

@@ -42,6 +42,8 @@ public record Gather(
   public static final int DEFAULT_TIMEOUT = 5;
   public static final String DEFAULT_FINISH_ON_KEY = "#";
   public static final int DEFAULT_ATTEMPTS = 1;
+  public static final Set<GatherInput> DEFAULT_INPUT =
+      Collections.unmodifiableSet(EnumSet.of(GatherInput.DTMF));
   public static final int MAX_DIGITS = 255;
   public static final int MAX_TIMEOUT = 3600;
   public static final int MAX_ATTEMPTS = 100;
@@ -127,7 +129,7 @@ public record Gather(
     private int timeout = DEFAULT_TIMEOUT;
     private String finishOnKey = DEFAULT_FINISH_ON_KEY;
     private int attempts = DEFAULT_ATTEMPTS;
-    private Set<GatherInput> input = EnumSet.of(GatherInput.DTMF);
+    private Set<GatherInput> input = DEFAULT_INPUT;
     private final List<Branch> branches = new ArrayList<>();
 
     private Builder() {}

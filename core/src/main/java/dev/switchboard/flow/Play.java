@@ -17,7 +17,7 @@ public record Play(URI url, int loop) implements Prompt {
 
   /** Plays the file at {@code url} once. */
   public static Play of(String url) {
-    return new Play(Checks.httpUrl(url, "play.url"), 1);
+    return new Play(Checks.httpUrl(url, "play.url"), Say.DEFAULT_LOOP);
   }
 
   /** Plays the file at {@code url} {@code loop} times. */

@@ -11,6 +11,8 @@ import java.net.URI;
  * @param method how to fetch it, POST by default
  */
 public record Redirect(URI url, RedirectMethod method) implements Verb {
+  public static final RedirectMethod DEFAULT_METHOD = RedirectMethod.POST;
+
   public Redirect {
     Checks.httpUrl(url, "redirect.url");
     Checks.notNull(method, "redirect.method");
@@ -18,7 +20,7 @@ public record Redirect(URI url, RedirectMethod method) implements Verb {
 
   /** Redirects with a POST to {@code url}. */
   public static Redirect to(String url) {
-    return new Redirect(Checks.httpUrl(url, "redirect.url"), RedirectMethod.POST);
+    return new Redirect(Checks.httpUrl(url, "redirect.url"), DEFAULT_METHOD);
   }
 
   @Override

@@ -18,6 +18,9 @@ public record Say(String text, String language, VoiceGender gender, int loop) im
   /** The gender used when none is given. */
   public static final VoiceGender DEFAULT_GENDER = VoiceGender.FEMALE;
 
+  /** How many times a prompt plays when no loop is given; also used by {@link Play}. */
+  public static final int DEFAULT_LOOP = 1;
+
   /** Repetitions are bounded because a flow must end. */
   public static final int MAX_LOOP = 100;
 
@@ -30,7 +33,7 @@ public record Say(String text, String language, VoiceGender gender, int loop) im
 
   /** Says {@code text} once in the default language and voice. */
   public static Say of(String text) {
-    return new Say(text, DEFAULT_LANGUAGE, DEFAULT_GENDER, 1);
+    return new Say(text, DEFAULT_LANGUAGE, DEFAULT_GENDER, DEFAULT_LOOP);
   }
 
   public static Builder builder(String text) {
@@ -52,7 +55,7 @@ public record Say(String text, String language, VoiceGender gender, int loop) im
     private final String text;
     private String language = DEFAULT_LANGUAGE;
     private VoiceGender gender = DEFAULT_GENDER;
-    private int loop = 1;
+    private int loop = DEFAULT_LOOP;
 
     private Builder(String text) {
       this.text = text;
