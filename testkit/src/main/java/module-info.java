@@ -6,7 +6,9 @@ module dev.switchboard.testkit {
   requires transitive dev.switchboard;
   requires transitive org.junit.jupiter.api;
   requires tools.jackson.databind;
-  requires jdk.httpserver;
+  requires java.net.http;
+  requires org.slf4j;
 
   exports dev.switchboard.testkit;
+  exports dev.switchboard.testkit.simulator;
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,19 +64,28 @@ public final class WebhookServer implements AutoCloseable {
    */
   public static WebhookServer start(VoiceClient client, InetSocketAddress address, int threads)
       throws IOException {
+    return start(request -> client.handleWebhook(request).response(), address, threads);
+  }
+
+  /**
+   * Starts a server that answers every request with {@code handler}, for adapters and test servers
+   * that need the same HTTP handling without a {@link VoiceClient} (or before one exists). The
+   * handler must not throw; if it does, the request is answered 500.
+   */
+  public static WebhookServer start(
+      Function<WebhookRequest, WebhookResponse> handler, InetSocketAddress address, int threads)
+      throws IOException {
     HttpServer server = HttpServer.create(address, 128);
     ExecutorService executor = Executors.newFixedThreadPool(threads, new DaemonThreads());
     server.setExecutor(executor);
-    server.createContext("/", exchange -> handle(client, exchange));
+    server.createContext("/", exchange -> handle(handler, exchange));
     server.start();
-    LOG.info(
-        "Webhook server for {} listening on port {}",
-        client.providerId(),
-        server.getAddress().getPort());
+    LOG.info("Webhook server listening on port {}", server.getAddress().getPort());
     return new WebhookServer(server, executor);
   }
 
-  private static void handle(VoiceClient client, HttpExchange exchange) throws IOException {
+  private static void handle(
+      Function<WebhookRequest, WebhookResponse> handler, HttpExchange exchange) throws IOException {
     try (exchange) {
       WebhookResponse response;
       byte[] body = readBody(exchange.getRequestBody());
@@ -85,7 +95,7 @@ public final class WebhookServer implements AutoCloseable {
         discard(exchange.getRequestBody(), MAX_DISCARDED_BYTES);
         response = new WebhookResponse(413, "text/plain; charset=utf-8", "body too large");
       } else {
-        response = respond(client, exchange, body);
+        response = respond(handler, exchange, body);
       }
       byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", response.contentType());
@@ -98,7 +108,8 @@ public final class WebhookServer implements AutoCloseable {
     }
   }
 
-  private static WebhookResponse respond(VoiceClient client, HttpExchange exchange, byte[] body) {
+  private static WebhookResponse respond(
+      Function<WebhookRequest, WebhookResponse> handler, HttpExchange exchange, byte[] body) {
     try {
       WebhookRequest request =
           WebhookRequest.builder()
@@ -107,9 +118,9 @@ public final class WebhookServer implements AutoCloseable {
               .headers(exchange.getRequestHeaders())
               .body(body)
               .build();
-      return client.handleWebhook(request).response();
+      return handler.apply(request);
     } catch (RuntimeException e) {
-      // VoiceClient maps its own failures; this catches what it cannot, e.g. a malformed URI.
+      // VoiceClient maps its own failures; this catches the rest, e.g. a malformed URI.
       LOG.error("Webhook request failed", e);
       return WebhookResponse.serverError();
     }

@@ -28,7 +28,6 @@ import dev.switchboard.testkit.Observation.Rejected;
 import dev.switchboard.testkit.Observation.Said;
 import dev.switchboard.testkit.Observation.Transferred;
 import dev.switchboard.testkit.Observation.Unanswered;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,7 +58,7 @@ public final class ReferenceInterpreter {
     } catch (CallOver over) {
       // The call ended inside the flow; the transcript already says how.
     }
-    return new Transcript(run.observations);
+    return run.call.transcript();
   }
 
   /** Thrown to unwind when the call is over; carries no stack trace. */
@@ -73,26 +72,24 @@ public final class ReferenceInterpreter {
 
   private static final class Run {
     private final Callee callee;
-    private final List<Observation> observations = new ArrayList<>();
-    private int gathers;
+    private final SimulatedCall call;
     private int recordings;
 
     Run(Callee callee) {
       this.callee = callee;
+      this.call = new SimulatedCall(callee);
     }
 
     /** Records an observation; the callee may hang up after it (SEM-10). */
     void observe(Observation observation) {
-      observations.add(observation);
-      if (callee.hangUpAfter().isPresent()
-          && observations.size() >= callee.hangUpAfter().getAsInt()) {
-        end(new HungUp("callee"));
+      if (!call.observe(observation)) {
+        throw new CallOver();
       }
     }
 
     /** Ends the call with a final observation. */
     void end(Observation last) {
-      observations.add(last);
+      call.end(last);
       throw new CallOver();
     }
 
@@ -147,7 +144,7 @@ public final class ReferenceInterpreter {
      * them again until every attempt is used, then the gather ends with empty input.
      */
     void gather(Gather gather) {
-      CalleeInput input = callee.inputFor(gathers++);
+      CalleeInput input = call.nextGatherInput();
       Gathered result = collect(gather, input);
       boolean heard =
           !(result.digits().isEmpty() && result.speech().isEmpty()) || endedByKey(gather, input);
