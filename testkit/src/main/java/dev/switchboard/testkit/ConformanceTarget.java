@@ -1,5 +1,7 @@
 package dev.switchboard.testkit;
 
+import dev.switchboard.CallRequest;
+import dev.switchboard.Capability;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.event.CallEvent;
@@ -45,6 +47,18 @@ public interface ConformanceTarget extends AutoCloseable {
   /** Flows the provider accepts in the neutral model but its vendor's limits refuse. */
   default List<CallFlow> flowsOutsideVendorLimits() {
     return List.of();
+  }
+
+  /**
+   * The outbound call the kit places for {@code flow}: to a fixed test number, and from a fixed
+   * caller id when the provider declares caller ids (some vendors require one).
+   */
+  default CallRequest requestFor(CallFlow flow) {
+    CallRequest.Builder request = CallRequest.builder().to("+15556660000").flow(flow);
+    if (provider().capabilities().has(Capability.CALLER_ID)) {
+      request.from("+15550001111");
+    }
+    return request.build();
   }
 
   /** Stops simulators and servers. */

@@ -161,14 +161,11 @@ public abstract class ProviderConformanceKit {
         + actual.toJsonLines();
   }
 
-  private CallRequest request(CallFlow flow) {
-    return CallRequest.builder().to("+15556660000").flow(flow).build();
-  }
-
   private void assertRefusedBeforeSending(CallFlow flow, Capability capability) {
     int before = target.vendorRequests();
     UnsupportedCapabilityException e =
-        assertThrows(UnsupportedCapabilityException.class, () -> client.placeCall(request(flow)));
+        assertThrows(
+            UnsupportedCapabilityException.class, () -> client.placeCall(target.requestFor(flow)));
     assertTrue(
         e.gaps().stream().anyMatch(g -> g.capability() == capability),
         () -> "the refusal should name " + capability + ", but named " + e.gaps());
@@ -674,7 +671,7 @@ public abstract class ProviderConformanceKit {
                           int before = target.vendorRequests();
                           assertThrows(
                               UnsupportedCapabilityException.class,
-                              () -> client.placeCall(request(seed.getValue())));
+                              () -> client.placeCall(target.requestFor(seed.getValue())));
                           assertEquals(before, target.vendorRequests());
                           return;
                         }
@@ -769,7 +766,8 @@ public abstract class ProviderConformanceKit {
       int before = target.vendorRequests();
       for (CallFlow flow : flows) {
         InvalidInputException e =
-            assertThrows(InvalidInputException.class, () -> client.placeCall(request(flow)));
+            assertThrows(
+                InvalidInputException.class, () -> client.placeCall(target.requestFor(flow)));
         assertFalse(e.violations().isEmpty());
         assertFalse(e.field().isBlank());
       }
@@ -799,7 +797,7 @@ public abstract class ProviderConformanceKit {
         shown.add(target.provider().toString());
         for (CallFlow flow : target.flowsOutsideVendorLimits()) {
           try {
-            canaryClient.placeCall(request(flow));
+            canaryClient.placeCall(target.requestFor(flow));
           } catch (RuntimeException e) {
             shown.add(String.valueOf(e.getMessage()));
           }

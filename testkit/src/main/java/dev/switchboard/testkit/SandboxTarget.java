@@ -1,7 +1,6 @@
 package dev.switchboard.testkit;
 
 import dev.switchboard.Call;
-import dev.switchboard.CallRequest;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.event.CallEvent;
@@ -60,7 +59,7 @@ public final class SandboxTarget implements ConformanceTarget {
   @Override
   public ObservedCall call(VoiceClient client, CallFlow flow, Callee callee) {
     sandbox.scriptNextCall(callee);
-    Call call = client.placeCall(CallRequest.builder().to("+15556660000").flow(flow).build());
+    Call call = client.placeCall(requestFor(flow));
     return new ObservedCall(call.id(), sandbox.transcript(call.id()));
   }
 

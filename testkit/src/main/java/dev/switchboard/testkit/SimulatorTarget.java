@@ -1,7 +1,6 @@
 package dev.switchboard.testkit;
 
 import dev.switchboard.Call;
-import dev.switchboard.CallRequest;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.WebhookServer;
@@ -115,7 +114,7 @@ public final class SimulatorTarget implements ConformanceTarget {
   public ObservedCall call(VoiceClient voice, CallFlow flow, Callee callee) {
     client.set(voice);
     simulator.scriptNextCall(callee);
-    Call call = voice.placeCall(CallRequest.builder().to("+15556660000").flow(flow).build());
+    Call call = voice.placeCall(requestFor(flow));
     Transcript transcript = simulator.awaitTranscript(call.id(), CALL_TIMEOUT);
     awaitCallEnded(call.id());
     return new ObservedCall(call.id(), transcript);
