@@ -16,6 +16,7 @@ import dev.switchboard.flow.Reject;
 import dev.switchboard.flow.Say;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.VoiceGender;
+import dev.switchboard.testing.SeedIvr;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -23,30 +24,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class CapabilitiesTest {
-
-  /** The seed's simple VoxXML IVR, as DESIGN section 9 writes it. */
-  static final CallFlow SEED_IVR =
-      CallFlow.builder()
-          .say("Thank you for calling")
-          .gather(
-              Gather.builder()
-                  .numDigits(1)
-                  .timeout(60)
-                  .attempts(3)
-                  .say("For United States support, press 1.")
-                  .say("For Canadian support, press 2.")
-                  .branch(
-                      "2",
-                      Say.of("Dialing Canadian support. Please wait."),
-                      Transfer.to("+15556668888"),
-                      Say.of("Call has ended. Goodbye."),
-                      Hangup.now())
-                  .build())
-          .say("Dialing United States support. Please wait.")
-          .transfer("+15556667777")
-          .say("Call has ended. Goodbye.")
-          .hangup()
-          .build();
 
   private static Capabilities allBut(Capability... missing) {
     EnumSet<Capability> set = EnumSet.allOf(Capability.class);
@@ -61,7 +38,7 @@ class CapabilitiesTest {
     @DisplayName(
         "A transfer followed by verbs, inside a branch and at top level, needs continue-after-bridge at both places")
     void continueAfterBridge() {
-      List<CapabilityGap> gaps = allBut(Capability.CONTINUE_AFTER_BRIDGE).missingFor(SEED_IVR);
+      List<CapabilityGap> gaps = allBut(Capability.CONTINUE_AFTER_BRIDGE).missingFor(SeedIvr.FLOW);
       assertThat(gaps)
           .extracting(CapabilityGap::toString)
           .containsExactly(
@@ -72,7 +49,7 @@ class CapabilitiesTest {
     @Test
     @DisplayName("A provider with every capability has no gap")
     void noGaps() {
-      assertThat(Capabilities.of(Capability.values()).missingFor(SEED_IVR)).isEmpty();
+      assertThat(Capabilities.of(Capability.values()).missingFor(SeedIvr.FLOW)).isEmpty();
     }
 
     @Test

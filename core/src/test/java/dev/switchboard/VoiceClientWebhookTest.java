@@ -7,7 +7,6 @@ import dev.switchboard.event.DigitsGathered;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
-import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.WebhookContext;
 import dev.switchboard.spi.WebhookSigner;
 import dev.switchboard.testing.RecordingProvider;
@@ -232,19 +231,8 @@ class VoiceClientWebhookTest {
     }
 
     @Override
-    public ProviderClient connect(SwitchboardConfig config) {
-      ProviderClient recording = super.connect(config);
-      return new ProviderClient() {
-        @Override
-        public Call placeCall(CallRequest request) {
-          return recording.placeCall(request);
-        }
-
-        @Override
-        public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
-          throw new IllegalStateException(message);
-        }
-      };
+    protected WebhookResult onWebhook(WebhookRequest request, WebhookContext context) {
+      throw new IllegalStateException(message);
     }
   }
 }

@@ -8,7 +8,6 @@ import dev.switchboard.event.DigitsGathered;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
-import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.WebhookContext;
 import dev.switchboard.spi.WebhookSigner;
 import dev.switchboard.testing.RecordingProvider;
@@ -398,20 +397,9 @@ class WebhookServerTest {
     static final String REPLY = "<Response><Say>Thank you</Say></Response>";
 
     @Override
-    public ProviderClient connect(SwitchboardConfig config) {
-      ProviderClient recording = super.connect(config);
-      return new ProviderClient() {
-        @Override
-        public Call placeCall(CallRequest request) {
-          return recording.placeCall(request);
-        }
-
-        @Override
-        public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
-          WebhookResult result = recording.handleWebhook(request, context);
-          return new WebhookResult(result.events(), WebhookResponse.xml(REPLY));
-        }
-      };
+    protected WebhookResult onWebhook(WebhookRequest request, WebhookContext context) {
+      WebhookResult result = super.onWebhook(request, context);
+      return new WebhookResult(result.events(), WebhookResponse.xml(REPLY));
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.switchboard.FlowFileException;
+import dev.switchboard.testing.SeedIvr;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -552,30 +553,9 @@ class FlowJsonTest {
 
   @Nested
   @DisplayName("reading the seed IVR")
-  class SeedIvr {
+  class ReadingSeedIvr {
 
-    private final CallFlow expected =
-        CallFlow.builder()
-            .say("Thank you for calling")
-            .gather(
-                Gather.builder()
-                    .numDigits(1)
-                    .timeout(60)
-                    .attempts(3)
-                    .say("For United States support, press 1.")
-                    .say("For Canadian support, press 2.")
-                    .branch(
-                        "2",
-                        Say.of("Dialing Canadian support. Please wait."),
-                        Transfer.to("+15556668888"),
-                        Say.of("Call has ended. Goodbye."),
-                        Hangup.now())
-                    .build())
-            .say("Dialing United States support. Please wait.")
-            .transfer("+15556667777")
-            .say("Call has ended. Goodbye.")
-            .hangup()
-            .build();
+    private final CallFlow expected = SeedIvr.FLOW;
 
     @Test
     @DisplayName("The IVR example of DESIGN section 9 parses to the expected model")

@@ -80,15 +80,23 @@ public class RecordingProvider implements VoiceProvider {
       @Override
       public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
         webhooks.add(request);
-        Map<String, String> params = request.parameters();
-        String digits = params.get("digits");
-        if (digits == null) {
-          throw new dev.switchboard.InvalidInputException("digits", "is required");
-        }
-        CallEvent event =
-            new DigitsGathered(id, context.callReference(), Instant.EPOCH, digits, true, params);
-        return new WebhookResult(List.of(event), WebhookResponse.ok());
+        return onWebhook(request, context);
       }
     };
+  }
+
+  /**
+   * Reads the {@code digits} parameter as a {@link DigitsGathered} event; tests override this to
+   * make the provider answer or fail differently.
+   */
+  protected WebhookResult onWebhook(WebhookRequest request, WebhookContext context) {
+    Map<String, String> params = request.parameters();
+    String digits = params.get("digits");
+    if (digits == null) {
+      throw new dev.switchboard.InvalidInputException("digits", "is required");
+    }
+    CallEvent event =
+        new DigitsGathered(id, context.callReference(), Instant.EPOCH, digits, true, params);
+    return new WebhookResult(List.of(event), WebhookResponse.ok());
   }
 }
