@@ -56,6 +56,7 @@ public final class VoiceClient implements AutoCloseable {
     this.listeners = List.copyOf(listeners);
     this.incomingCalls = incomingCalls;
     this.deduplicator = new WebhookDeduplicator(deduplicationCapacity);
+    client.setEventSink(this::deliver);
   }
 
   /** The id of the provider in use, e.g. {@code hoiio}. */

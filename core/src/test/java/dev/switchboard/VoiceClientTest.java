@@ -118,6 +118,27 @@ class VoiceClientTest {
   }
 
   @Test
+  @DisplayName("Events a provider learns outside webhooks, e.g. by polling, reach every listener")
+  void eventSink() {
+    RecordingProvider provider = new RecordingProvider();
+    java.util.List<dev.switchboard.event.CallEvent> events = new java.util.ArrayList<>();
+    try (VoiceClient voice =
+        Switchboard.builder().provider(provider).config(CONFIG).onEvent(events::add).build()) {
+      dev.switchboard.event.CallEvent ended =
+          new dev.switchboard.event.CallEnded(
+              "recording",
+              "c1",
+              java.time.Instant.EPOCH,
+              CallStatus.COMPLETED,
+              java.util.Optional.empty(),
+              java.util.Optional.empty(),
+              Map.of());
+      provider.eventSink.accept(ended);
+      assertThat(events).containsExactly(ended);
+    }
+  }
+
+  @Test
   @DisplayName("Asking for the incoming-call URL without webhook configuration says what to set")
   void incomingUrlNeedsConfig() {
     try (VoiceClient voice = client(new RecordingProvider())) {

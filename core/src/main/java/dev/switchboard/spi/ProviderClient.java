@@ -2,9 +2,11 @@ package dev.switchboard.spi;
 
 import dev.switchboard.Call;
 import dev.switchboard.CallRequest;
+import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +48,13 @@ public interface ProviderClient extends AutoCloseable {
    * dev.switchboard.InvalidInputException} for a request it cannot read.
    */
   WebhookResult handleWebhook(WebhookRequest request, WebhookContext context);
+
+  /**
+   * Called once by the facade, right after connecting, with where to report events that do not
+   * arrive as webhook requests: a status learned by polling, a call run in memory. Each event must
+   * be reported once. The default ignores the sink, for providers whose events all come by webhook.
+   */
+  default void setEventSink(Consumer<CallEvent> sink) {}
 
   /** Releases connections and threads. */
   @Override

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A provider for core's own tests: it records what it is asked to do and reads a webhook's {@code
@@ -33,6 +34,10 @@ public class RecordingProvider implements VoiceProvider {
   public final List<CallRequest> placed = new CopyOnWriteArrayList<>();
   public final List<WebhookRequest> webhooks = new CopyOnWriteArrayList<>();
   public final AtomicInteger connections = new AtomicInteger();
+
+  /** Where the facade asked this provider to report events that do not come by webhook. */
+  public volatile Consumer<CallEvent> eventSink;
+
   private final String id;
   private final Capabilities capabilities;
 
@@ -75,6 +80,11 @@ public class RecordingProvider implements VoiceProvider {
             request.from(),
             java.util.Optional.of(request.to()),
             request.tags());
+      }
+
+      @Override
+      public void setEventSink(Consumer<CallEvent> sink) {
+        eventSink = sink;
       }
 
       @Override

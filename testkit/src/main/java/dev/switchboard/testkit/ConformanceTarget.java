@@ -4,7 +4,6 @@ import dev.switchboard.CallRequest;
 import dev.switchboard.Capability;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
-import dev.switchboard.event.CallEvent;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.VoiceProvider;
 import java.util.List;
@@ -34,9 +33,6 @@ public interface ConformanceTarget extends AutoCloseable {
    * callee observed.
    */
   ObservedCall call(VoiceClient client, CallFlow flow, Callee callee);
-
-  /** The events the application received for {@code callId}, in order. */
-  List<CallEvent> events(String callId);
 
   /** How many requests have reached the vendor (the simulator) so far. */
   int vendorRequests();

@@ -96,7 +96,7 @@ public abstract class ProviderConformanceKit {
   @BeforeEach
   void connect() {
     target = createTarget();
-    client = connect(target.config(), received::add);
+    client = connect(target.config(), this::receive);
   }
 
   @AfterEach
@@ -113,6 +113,33 @@ public abstract class ProviderConformanceKit {
         .config(config)
         .onEvent(listener)
         .build();
+  }
+
+  /**
+   * The events the application received for a call, once its {@link CallEnded} has arrived or a few
+   * seconds have passed: events may trail the end of the transcript.
+   */
+  private List<CallEvent> eventsOf(String callId) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+    synchronized (received) {
+      while (received.stream().noneMatch(e -> e instanceof CallEnded && e.callId().equals(callId))
+          && System.nanoTime() < deadline) {
+        try {
+          received.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      return received.stream().filter(e -> e.callId().equals(callId)).toList();
+    }
+  }
+
+  private void receive(CallEvent event) {
+    synchronized (received) {
+      received.add(event);
+      received.notifyAll();
+    }
   }
 
   private boolean declares(Capability... capabilities) {
@@ -513,10 +540,10 @@ public abstract class ProviderConformanceKit {
       requires(Capability.RECORD);
       ObservedCall call = assertSameAsReference(CallFlow.of(Record.of(30)), Callee.answering());
       long recordings =
-          target.events(call.callId()).stream()
+          eventsOf(call.callId()).stream()
               .filter(e -> e instanceof dev.switchboard.event.RecordingReady)
               .count();
-      assertEquals(1, recordings, () -> "events: " + target.events(call.callId()));
+      assertEquals(1, recordings, () -> "events: " + eventsOf(call.callId()));
     }
   }
 
@@ -637,7 +664,7 @@ public abstract class ProviderConformanceKit {
     void callEnded() {
       requires(Capability.SAY);
       ObservedCall call = assertSameAsReference(CallFlow.of(Say.of("Hi")), Callee.answering());
-      List<CallEvent> events = target.events(call.callId());
+      List<CallEvent> events = eventsOf(call.callId());
       assertEquals(
           1,
           events.stream().filter(e -> e instanceof CallEnded).count(),

@@ -29,15 +29,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * An in-memory provider for an application's own unit tests: a {@link dev.switchboard.VoiceClient}
  * whose calls are run by the {@link ReferenceInterpreter} against scripted callees, with no
- * network. Every call completes inside {@code placeCall}; its transcript and events can then be
- * inspected.
+ * network. Every call completes inside {@code placeCall}; its events reach the client's listeners
+ * before {@code placeCall} returns, and its transcript can then be inspected.
  *
  * <pre>{@code
  * SandboxProvider sandbox = new SandboxProvider();
@@ -58,7 +58,6 @@ public final class SandboxProvider implements VoiceProvider {
   private final Capabilities capabilities;
   private final ConcurrentLinkedQueue<Callee> scripted = new ConcurrentLinkedQueue<>();
   private final Map<String, Transcript> transcripts = new ConcurrentHashMap<>();
-  private final List<CallEvent> events = new CopyOnWriteArrayList<>();
   private final AtomicInteger calls = new AtomicInteger();
 
   /** A sandbox that can do everything the neutral model can express. */
@@ -86,11 +85,6 @@ public final class SandboxProvider implements VoiceProvider {
       throw new CallNotFoundException("no sandbox call " + callId, ID, null);
     }
     return transcript;
-  }
-
-  /** The events of every call so far, in order. */
-  public List<CallEvent> events() {
-    return List.copyOf(events);
   }
 
   /** How many calls were placed. */
@@ -129,13 +123,20 @@ public final class SandboxProvider implements VoiceProvider {
   }
 
   private final class Client implements ProviderClient {
+    private volatile Consumer<CallEvent> sink = event -> {};
+
+    @Override
+    public void setEventSink(Consumer<CallEvent> sink) {
+      this.sink = sink;
+    }
+
     @Override
     public Call placeCall(CallRequest request) {
       String id = ID + "-" + calls.incrementAndGet();
       Callee callee = Optional.ofNullable(scripted.poll()).orElseGet(Callee::answering);
       Transcript transcript = ReferenceInterpreter.run(request.flow(), callee);
       transcripts.put(id, transcript);
-      events.addAll(eventsOf(id, transcript));
+      eventsOf(id, transcript).forEach(sink);
       return new Call(
           id, ID, statusOf(transcript), request.from(), Optional.of(request.to()), request.tags());
     }

@@ -3,10 +3,8 @@ package dev.switchboard.testkit;
 import dev.switchboard.Call;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
-import dev.switchboard.event.CallEvent;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.VoiceProvider;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -61,11 +59,6 @@ public final class SandboxTarget implements ConformanceTarget {
     sandbox.scriptNextCall(callee);
     Call call = client.placeCall(requestFor(flow));
     return new ObservedCall(call.id(), sandbox.transcript(call.id()));
-  }
-
-  @Override
-  public List<CallEvent> events(String callId) {
-    return sandbox.events().stream().filter(e -> e.callId().equals(callId)).toList();
   }
 
   @Override

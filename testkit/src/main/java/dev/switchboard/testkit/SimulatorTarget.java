@@ -4,11 +4,8 @@ import dev.switchboard.Call;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.WebhookServer;
-import dev.switchboard.event.CallEnded;
-import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResponse;
-import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.testkit.simulator.VendorSimulator;
@@ -18,13 +15,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -44,9 +39,6 @@ public final class SimulatorTarget implements ConformanceTarget {
   /** How long a call may take on loopback before the kit gives up on it. */
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
 
-  /** How long to wait after the call for its CallEnded event, which may trail the transcript. */
-  private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(5);
-
   private static final String WEBHOOK_SECRET = "conformance-kit-webhook-secret";
 
   private final VoiceProvider provider;
@@ -56,7 +48,6 @@ public final class SimulatorTarget implements ConformanceTarget {
   private final WebhookServer webhooks;
   private final SwitchboardConfig config;
   private final AtomicReference<VoiceClient> client = new AtomicReference<>();
-  private final List<CallEvent> events = new CopyOnWriteArrayList<>();
 
   private SimulatorTarget(Builder builder) {
     this.provider = builder.provider;
@@ -87,12 +78,7 @@ public final class SimulatorTarget implements ConformanceTarget {
     if (current == null) {
       return WebhookResponse.serverError();
     }
-    WebhookResult result = current.handleWebhook(request);
-    synchronized (events) {
-      events.addAll(result.events());
-      events.notifyAll();
-    }
-    return result.response();
+    return current.handleWebhook(request).response();
   }
 
   /** The simulator, e.g. to read its wire log when a rule fails. */
@@ -115,35 +101,7 @@ public final class SimulatorTarget implements ConformanceTarget {
     client.set(voice);
     simulator.scriptNextCall(callee);
     Call call = voice.placeCall(requestFor(flow));
-    Transcript transcript = simulator.awaitTranscript(call.id(), CALL_TIMEOUT);
-    awaitCallEnded(call.id());
-    return new ObservedCall(call.id(), transcript);
-  }
-
-  private void awaitCallEnded(String callId) {
-    Instant deadline = Instant.now().plus(EVENT_TIMEOUT);
-    synchronized (events) {
-      while (events(callId).stream().noneMatch(e -> e instanceof CallEnded)
-          && Instant.now().isBefore(deadline)) {
-        try {
-          events.wait(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
-  }
-
-  @Override
-  public List<CallEvent> events(String callId) {
-    List<CallEvent> forCall = new ArrayList<>();
-    for (CallEvent event : events) {
-      if (event.callId().equals(callId)) {
-        forCall.add(event);
-      }
-    }
-    return forCall;
+    return new ObservedCall(call.id(), simulator.awaitTranscript(call.id(), CALL_TIMEOUT));
   }
 
   @Override

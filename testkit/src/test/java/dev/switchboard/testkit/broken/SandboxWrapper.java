@@ -4,6 +4,7 @@ import dev.switchboard.Call;
 import dev.switchboard.CallRequest;
 import dev.switchboard.Capabilities;
 import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
@@ -13,6 +14,7 @@ import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
 import dev.switchboard.testkit.SandboxProvider;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A provider that forwards to a sandbox after changing the flow it is asked to run: the base of the
@@ -46,6 +48,11 @@ abstract class SandboxWrapper implements VoiceProvider {
       public Call placeCall(CallRequest request) {
         return inner.placeCall(
             new CallRequest(request.to(), request.from(), distort(request.flow()), request.tags()));
+      }
+
+      @Override
+      public void setEventSink(Consumer<CallEvent> sink) {
+        inner.setEventSink(sink);
       }
 
       @Override
