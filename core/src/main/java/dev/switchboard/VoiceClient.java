@@ -6,6 +6,7 @@ import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Reject;
 import dev.switchboard.internal.WebhookDeduplicator;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
@@ -104,6 +105,13 @@ public final class VoiceClient implements AutoCloseable {
     if (!request.tags().isEmpty()) {
       operationGap(Capability.TAGS).ifPresent(gaps::add);
     }
+    if (request.flow().verbs().get(0) instanceof Reject) {
+      // Vendors run an outbound call's flow once the callee has answered, when it can no longer
+      // be refused; the docs of Voxtelesys say Reject then has no effect.
+      throw new InvalidInputException(
+          "verbs[0]",
+          "reject only refuses incoming calls; an outbound call is answered before its flow runs");
+    }
     check(request.flow(), gaps);
     return client.placeCall(request);
   }
@@ -135,6 +143,36 @@ public final class VoiceClient implements AutoCloseable {
   public void hangup(String callId) {
     require(Capability.HANGUP_CALL);
     client.hangup(callId);
+  }
+
+  /** The conferences the vendor knows, fetched lazily. */
+  public Stream<LiveConference> listConferences() {
+    require(Capability.CONFERENCE_CONTROL);
+    return client.listConferences();
+  }
+
+  /** The participants of a live conference. */
+  public List<Participant> listParticipants(String conferenceId) {
+    require(Capability.CONFERENCE_CONTROL);
+    return client.listParticipants(conferenceId);
+  }
+
+  /** Mutes or unmutes one participant of a live conference. */
+  public void muteParticipant(String conferenceId, String participantId, boolean muted) {
+    require(Capability.CONFERENCE_CONTROL);
+    client.muteParticipant(conferenceId, participantId, muted);
+  }
+
+  /** Removes one participant from a live conference, hanging up its call. */
+  public void removeParticipant(String conferenceId, String participantId) {
+    require(Capability.CONFERENCE_CONTROL);
+    client.removeParticipant(conferenceId, participantId);
+  }
+
+  /** Ends a live conference, hanging up every participant. */
+  public void endConference(String conferenceId) {
+    require(Capability.CONFERENCE_CONTROL);
+    client.endConference(conferenceId);
   }
 
   /**

@@ -93,6 +93,24 @@ class VoiceClientTest {
     }
 
     @Test
+    @DisplayName(
+        "An outbound call whose flow rejects is refused: only incoming calls can be rejected")
+    void outboundReject() {
+      RecordingProvider provider = new RecordingProvider();
+      try (VoiceClient voice = client(provider)) {
+        assertThatThrownBy(
+                () ->
+                    voice.placeCall(
+                        "+15550000000",
+                        "+15556667777",
+                        CallFlow.of(new dev.switchboard.flow.Reject())))
+            .isInstanceOfSatisfying(
+                InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("verbs[0]"));
+        assertThat(provider.placed).isEmpty();
+      }
+    }
+
+    @Test
     @DisplayName("An invalid number is refused when the request is built, before any client exists")
     void invalidNumber() {
       assertThatThrownBy(() -> CallRequest.builder().to("5556667777"))

@@ -2,10 +2,13 @@ package dev.switchboard.spi;
 
 import dev.switchboard.Call;
 import dev.switchboard.CallRequest;
+import dev.switchboard.LiveConference;
+import dev.switchboard.Participant;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -40,6 +43,34 @@ public interface ProviderClient extends AutoCloseable {
   /** Hangs up a live call. Needs {@code HANGUP_CALL}. */
   default void hangup(String callId) {
     throw undeclared("hangup");
+  }
+
+  /** Conferences the vendor knows, fetched lazily. Needs {@code CONFERENCE_CONTROL}. */
+  default Stream<LiveConference> listConferences() {
+    throw undeclared("listConferences");
+  }
+
+  /** The participants of a conference. Needs {@code CONFERENCE_CONTROL}. */
+  default List<Participant> listParticipants(String conferenceId) {
+    throw undeclared("listParticipants");
+  }
+
+  /** Mutes or unmutes one participant. Needs {@code CONFERENCE_CONTROL}. */
+  default void muteParticipant(String conferenceId, String participantId, boolean muted) {
+    throw undeclared("muteParticipant");
+  }
+
+  /**
+   * Removes one participant from a conference, hanging up its call. Needs {@code
+   * CONFERENCE_CONTROL}.
+   */
+  default void removeParticipant(String conferenceId, String participantId) {
+    throw undeclared("removeParticipant");
+  }
+
+  /** Ends a conference, hanging up every participant. Needs {@code CONFERENCE_CONTROL}. */
+  default void endConference(String conferenceId) {
+    throw undeclared("endConference");
   }
 
   /**

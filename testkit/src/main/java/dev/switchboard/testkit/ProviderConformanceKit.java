@@ -288,6 +288,7 @@ public abstract class ProviderConformanceKit {
       operations.put(
           Capability.MODIFY_CALL, () -> client.modifyCall("unknown", CallFlow.of(Say.of("Hi"))));
       operations.put(Capability.INBOUND_CALL, () -> client.incomingCallUrl());
+      operations.put(Capability.CONFERENCE_CONTROL, () -> client.listConferences());
       operations.put(
           Capability.CALLER_ID,
           () ->
@@ -624,10 +625,16 @@ public abstract class ProviderConformanceKit {
     }
 
     @Test
-    @DisplayName("[REJECT-01] Reject ends the call unanswered")
+    @DisplayName("[REJECT-01] An outbound call that would reject is refused before any request")
     void reject() {
       requires(Capability.REJECT);
-      assertSameAsReference(CallFlow.of(new Reject()), Callee.answering());
+      int before = target.vendorRequests();
+      InvalidInputException e =
+          assertThrows(
+              InvalidInputException.class,
+              () -> client.placeCall(target.requestFor(CallFlow.of(new Reject()))));
+      assertEquals("verbs[0]", e.field());
+      assertEquals(before, target.vendorRequests());
     }
 
     @Test

@@ -18,7 +18,6 @@ import dev.switchboard.flow.Record;
 import dev.switchboard.flow.RecordCall;
 import dev.switchboard.flow.Redirect;
 import dev.switchboard.flow.RedirectMethod;
-import dev.switchboard.flow.Reject;
 import dev.switchboard.flow.Say;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
@@ -35,10 +34,11 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Seeded random flows and callees for differential testing. Flows use only what a provider accepts
- * (its declared capabilities, its narrower rules, its vendor limits), so a failure is a
- * disagreement about meaning, not a refusal. The same seed always gives the same sequence, so a
- * failing case can be replayed from the seed printed with it.
+ * Seeded random outbound flows and callees for differential testing (so never a {@code reject},
+ * which only refuses incoming calls). Flows use only what a provider accepts (its declared
+ * capabilities, its narrower rules, its vendor limits), so a failure is a disagreement about
+ * meaning, not a refusal. The same seed always gives the same sequence, so a failing case can be
+ * replayed from the seed printed with it.
  */
 public final class RandomFlows {
   private static final int MAX_TRIES = 2_000;
@@ -154,10 +154,6 @@ public final class RandomFlows {
       if (random.nextBoolean()) {
         verbs.add(Hangup.now());
       }
-      return verbs;
-    }
-    if (topLevel && caps.has(Capability.REJECT) && random.nextInt(20) == 0) {
-      verbs.add(new Reject());
       return verbs;
     }
     int length = 1 + random.nextInt(depth == 0 ? 5 : 3);
