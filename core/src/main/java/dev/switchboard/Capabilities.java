@@ -7,7 +7,6 @@ import dev.switchboard.flow.GatherInput;
 import dev.switchboard.flow.Hangup;
 import dev.switchboard.flow.Pause;
 import dev.switchboard.flow.Play;
-import dev.switchboard.flow.Prompt;
 import dev.switchboard.flow.Record;
 import dev.switchboard.flow.RecordCall;
 import dev.switchboard.flow.Redirect;
@@ -15,6 +14,7 @@ import dev.switchboard.flow.Reject;
 import dev.switchboard.flow.Say;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
+import dev.switchboard.flow.VerbAt;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -58,7 +58,9 @@ public final class Capabilities {
    */
   public List<CapabilityGap> missingFor(CallFlow flow) {
     List<CapabilityGap> gaps = new ArrayList<>();
-    visitSequence(flow.verbs(), "verbs", gaps);
+    for (VerbAt at : flow.walk()) {
+      visit(at.verb(), at.path(), at.followed(), gaps);
+    }
     checkSequence(flow, gaps);
     return List.copyOf(gaps);
   }
@@ -84,15 +86,6 @@ public final class Capabilities {
     }
   }
 
-  private void visitSequence(List<? extends Verb> verbs, String base, List<CapabilityGap> gaps) {
-    for (int i = 0; i < verbs.size(); i++) {
-      Verb verb = verbs.get(i);
-      String path = base + "[" + i + "]";
-      boolean followed = i < verbs.size() - 1;
-      visit(verb, path, followed, gaps);
-    }
-  }
-
   private void visit(Verb verb, String path, boolean followed, List<CapabilityGap> gaps) {
     if (verb instanceof Say say) {
       need(Capability.SAY, path, verb, gaps);
@@ -114,12 +107,10 @@ public final class Capabilities {
       need(Capability.PAUSE, path, verb, gaps);
     } else if (verb instanceof Gather gather) {
       visitGather(gather, path, gaps);
-    } else if (verb instanceof Record record) {
+    } else if (verb instanceof Record) {
       need(Capability.RECORD, path, verb, gaps);
-      visitPrompts(record.prompts(), path, gaps);
-    } else if (verb instanceof RecordCall recordCall) {
+    } else if (verb instanceof RecordCall) {
       need(Capability.RECORD_CALL, path, verb, gaps);
-      visitPrompts(recordCall.prompts(), path, gaps);
     } else if (verb instanceof Transfer transfer) {
       visitTransfer(transfer, path, followed, gaps);
     } else if (verb instanceof Conference conference) {
@@ -130,8 +121,6 @@ public final class Capabilities {
       if (followed) {
         need(Capability.CONTINUE_AFTER_BRIDGE, path, verb, gaps);
       }
-    } else if (verb instanceof Hangup hangup) {
-      visitPrompts(hangup.prompts(), path, gaps);
     } else if (verb instanceof Reject) {
       need(Capability.REJECT, path, verb, gaps);
     } else if (verb instanceof Redirect) {
@@ -149,10 +138,6 @@ public final class Capabilities {
     if (!gather.branches().isEmpty()) {
       need(Capability.BRANCHING, path, gather, gaps);
     }
-    visitPrompts(gather.prompts(), path, gaps);
-    gather
-        .branches()
-        .forEach(b -> visitSequence(b.verbs(), path + ".branches[\"" + b.key() + "\"]", gaps));
   }
 
   private void visitTransfer(
@@ -173,11 +158,6 @@ public final class Capabilities {
     if (followed) {
       need(Capability.CONTINUE_AFTER_BRIDGE, path, transfer, gaps);
     }
-    visitSequence(transfer.onFailure(), path + ".onFailure", gaps);
-  }
-
-  private void visitPrompts(List<Prompt> prompts, String path, List<CapabilityGap> gaps) {
-    visitSequence(prompts, path + ".prompts", gaps);
   }
 
   private void need(Capability capability, String path, Verb verb, List<CapabilityGap> gaps) {

@@ -26,6 +26,39 @@ public record CallFlow(List<Verb> verbs) {
     }
   }
 
+  /**
+   * Every verb of the flow, depth first in the order a call could meet them: prompts before the
+   * verb that plays them is listed after it, branches and on-failure flows after their verb.
+   * Providers use it to check a flow against their vendor's narrower rules.
+   */
+  public List<VerbAt> walk() {
+    List<VerbAt> all = new ArrayList<>();
+    walk(verbs, "verbs", all);
+    return List.copyOf(all);
+  }
+
+  private static void walk(List<? extends Verb> verbs, String base, List<VerbAt> out) {
+    for (int i = 0; i < verbs.size(); i++) {
+      Verb verb = verbs.get(i);
+      String path = base + "[" + i + "]";
+      out.add(new VerbAt(path, verb, i < verbs.size() - 1));
+      if (verb instanceof Gather gather) {
+        walk(gather.prompts(), path + ".prompts", out);
+        for (Branch branch : gather.branches()) {
+          walk(branch.verbs(), path + ".branches[\"" + branch.key() + "\"]", out);
+        }
+      } else if (verb instanceof Record record) {
+        walk(record.prompts(), path + ".prompts", out);
+      } else if (verb instanceof RecordCall recordCall) {
+        walk(recordCall.prompts(), path + ".prompts", out);
+      } else if (verb instanceof Hangup hangup) {
+        walk(hangup.prompts(), path + ".prompts", out);
+      } else if (verb instanceof Transfer transfer) {
+        walk(transfer.onFailure(), path + ".onFailure", out);
+      }
+    }
+  }
+
   public static CallFlow of(Verb... verbs) {
     return new CallFlow(List.of(verbs));
   }
