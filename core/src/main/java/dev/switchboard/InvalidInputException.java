@@ -23,7 +23,18 @@ public class InvalidInputException extends VoiceException {
    * @param violations every broken rule; at least one
    */
   public InvalidInputException(String providerId, List<Violation> violations) {
-    super(describe(violations), providerId, null, null);
+    this(providerId, null, violations);
+  }
+
+  /**
+   * Input the vendor itself refused, e.g. with HTTP 422.
+   *
+   * @param providerId the provider whose vendor refused it
+   * @param vendorCode the vendor's code for the refusal, or {@code null}
+   * @param violations every broken rule; at least one
+   */
+  public InvalidInputException(String providerId, String vendorCode, List<Violation> violations) {
+    super(describe(violations), providerId, vendorCode, null);
     if (violations.isEmpty()) {
       throw new IllegalArgumentException("an InvalidInputException needs at least one violation");
     }

@@ -1,0 +1,149 @@
+package dev.switchboard.voxtelesys;
+
+import dev.switchboard.Capabilities;
+import dev.switchboard.Capability;
+import dev.switchboard.CapabilityGap;
+import dev.switchboard.ConfigurationException;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.spi.ConfigKey;
+import dev.switchboard.spi.ProviderClient;
+import dev.switchboard.spi.VoiceProvider;
+import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.voxtelesys.internal.VoxXmlCompiler;
+import dev.switchboard.voxtelesys.internal.VoxtelesysApi;
+import dev.switchboard.voxtelesys.internal.VoxtelesysClient;
+import dev.switchboard.voxtelesys.internal.VoxtelesysRules;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+
+/**
+ * The Voxtelesys v1 Voice API: flows run as VoxXML documents, calls and conferences are controlled
+ * over REST, and callbacks arrive as JSON. See {@code docs/providers/voxtelesys.md} for the
+ * readings taken where the vendor's document is silent.
+ */
+public final class VoxtelesysProvider implements VoiceProvider {
+  public static final String ID = "voxtelesys";
+  public static final String API_KEY = "switchboard.voxtelesys.api-key";
+  public static final String BASE_URL = "switchboard.voxtelesys.base-url";
+  public static final String POLL_INTERVAL_MS = "switchboard.voxtelesys.poll-interval-ms";
+  public static final String TIMEOUT_MS = "switchboard.voxtelesys.timeout-ms";
+  public static final String DEFAULT_BASE_URL = "https://voiceapi.voxtelesys.net/api/v1";
+
+  private static final Capabilities CAPABILITIES =
+      Capabilities.of(
+          Capability.OUTBOUND_CALL,
+          Capability.INBOUND_CALL,
+          Capability.SAY,
+          Capability.SAY_LANGUAGE,
+          Capability.SAY_GENDER,
+          Capability.PLAY,
+          Capability.PAUSE,
+          Capability.LOOP,
+          Capability.SEQUENCE,
+          Capability.GATHER_DTMF,
+          Capability.GATHER_SPEECH,
+          Capability.BRANCHING,
+          Capability.TRANSFER,
+          Capability.PARALLEL_TRANSFER,
+          Capability.CONTINUE_AFTER_BRIDGE,
+          Capability.CONFERENCE,
+          Capability.CONFERENCE_OPTIONS,
+          Capability.CONFERENCE_CONTROL,
+          Capability.CALL_STATUS,
+          Capability.CALL_LIST,
+          Capability.MODIFY_CALL,
+          Capability.HANGUP_CALL,
+          Capability.REJECT,
+          Capability.CALLER_ID);
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String displayName() {
+    return "Voxtelesys";
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public List<ConfigKey> configKeys() {
+    return List.of(
+        ConfigKey.required(API_KEY, "API key from the Voxtelesys portal"),
+        ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL),
+        new ConfigKey(
+            POLL_INTERVAL_MS,
+            "milliseconds between reads of a placed call's status",
+            false,
+            false,
+            Optional.of("2000")),
+        new ConfigKey(
+            TIMEOUT_MS, "milliseconds a request may take", false, false, Optional.of("10000")));
+  }
+
+  @Override
+  public List<CapabilityGap> gapsFor(CallFlow flow) {
+    List<CapabilityGap> gaps = new ArrayList<>(capabilities().missingFor(flow));
+    if (gaps.isEmpty()) {
+      gaps.addAll(VoxtelesysRules.gaps(flow));
+    }
+    return gaps;
+  }
+
+  @Override
+  public void validate(CallFlow flow) {
+    VoxtelesysRules.validate(flow);
+  }
+
+  /** The VoxXML this provider sends for {@code flow}, with no callbacks: for tools and tests. */
+  public String render(CallFlow flow) {
+    return new VoxXmlCompiler(Optional.empty()).compile(flow);
+  }
+
+  @Override
+  public ProviderClient connect(SwitchboardConfig config) {
+    List<String> problems = new ArrayList<>();
+    HttpUrl base = HttpUrl.parse(config.get(BASE_URL, DEFAULT_BASE_URL));
+    if (base == null) {
+      problems.add(BASE_URL + " must be an absolute http or https URL");
+    }
+    long poll = positive(config, POLL_INTERVAL_MS, 2000, problems);
+    long timeout = positive(config, TIMEOUT_MS, 10_000, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(ID, problems);
+    }
+    VoxtelesysApi api =
+        new VoxtelesysApi(base, config.get(API_KEY).orElseThrow(), Duration.ofMillis(timeout));
+    return new VoxtelesysClient(
+        this, api, WebhookSigner.fromConfig(config), Duration.ofMillis(poll));
+  }
+
+  private static long positive(
+      SwitchboardConfig config, String key, long fallback, List<String> problems) {
+    String value = config.get(key, String.valueOf(fallback));
+    try {
+      long parsed = Long.parseLong(value);
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(key + " must be a positive whole number of milliseconds, was '" + value + "'");
+    return fallback;
+  }
+
+  @Override
+  public String toString() {
+    return "VoxtelesysProvider";
+  }
+}

@@ -1,0 +1,95 @@
+package dev.switchboard.voxtelesys.internal;
+
+import dev.switchboard.event.CallEnded;
+import dev.switchboard.event.CallEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reports {@link CallEnded} for placed calls. The v1 API sends no callback when a call ends and has
+ * no endpoint for one call, so the watcher reads the call list, one listing for all watched calls,
+ * until each reaches a final status. State is one id per call in flight.
+ */
+final class CallWatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CallWatcher.class);
+
+  private final VoxtelesysApi api;
+  private final Set<String> watched = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService timer;
+  private volatile Consumer<CallEvent> sink = event -> {};
+
+  CallWatcher(VoxtelesysApi api, Duration interval) {
+    this.api = api;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "voxtelesys-call-watcher");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.scheduleWithFixedDelay(
+        this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  void sink(Consumer<CallEvent> sink) {
+    this.sink = sink;
+  }
+
+  void watch(String callId) {
+    watched.add(callId);
+  }
+
+  private void tick() {
+    if (watched.isEmpty()) {
+      return;
+    }
+    Set<String> pending = new HashSet<>(watched);
+    try (Stream<JsonNode> calls = api.calls()) {
+      Iterator<JsonNode> it = calls.iterator();
+      while (!pending.isEmpty() && it.hasNext()) {
+        JsonNode call = it.next();
+        String id = call.path("id").asString("");
+        if (pending.remove(id) && Wire.callStatus(call.path("status").asString("")).isFinal()) {
+          watched.remove(id);
+          sink.accept(ended(call));
+        }
+      }
+    } catch (RuntimeException e) {
+      // The next tick tries again; a call's end is reported late rather than never.
+      LOG.warn("Reading Voxtelesys call statuses failed: {}", e.getMessage());
+    }
+  }
+
+  private static CallEnded ended(JsonNode call) {
+    Instant time =
+        Wire.time(
+            call.path("hangup_time").asString(call.path("modified_time").asString("")),
+            Instant.now());
+    return new CallEnded(
+        VoxtelesysApi.PROVIDER,
+        call.path("id").asString(""),
+        time,
+        Wire.callStatus(call.path("status").asString("")),
+        Wire.duration(call),
+        Optional.empty(),
+        Wire.flatten(call));
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}

@@ -1,0 +1,16 @@
+/** Switchboard provider for the Voxtelesys v1 Voice API: flows as VoxXML, REST over OkHttp. */
+module dev.switchboard.voxtelesys {
+  requires transitive dev.switchboard;
+  requires okhttp3;
+  requires jakarta.xml.bind;
+  requires tools.jackson.databind;
+
+  exports dev.switchboard.voxtelesys;
+
+  // JAXB reads and writes the VoxXML model reflectively.
+  opens dev.switchboard.voxtelesys.internal.voxxml to
+      jakarta.xml.bind;
+
+  provides dev.switchboard.spi.VoiceProvider with
+      dev.switchboard.voxtelesys.VoxtelesysProvider;
+}
