@@ -7,6 +7,7 @@ module dev.switchboard.testkit {
   requires transitive org.junit.jupiter.api;
   requires tools.jackson.databind;
   requires java.net.http;
+  requires java.xml;
   requires org.slf4j;
 
   exports dev.switchboard.testkit;
