@@ -167,6 +167,9 @@ public abstract class ProviderConformanceKit {
   private ObservedCall assertSameAsReference(CallFlow flow, Callee callee, String context) {
     Transcript expected = ReferenceInterpreter.run(flow, callee).normalized();
     ObservedCall call = target.call(client, flow, callee);
+    // The call is over for the application only once its CallEnded has arrived; waiting for it
+    // also lets a provider's background reads settle before the next rule counts requests.
+    eventsOf(call.callId());
     Transcript actual = call.transcript().normalized();
     if (!expected.equals(actual)) {
       fail(mismatch(flow, callee, expected, actual, context));

@@ -1,0 +1,351 @@
+package dev.switchboard.voxtelesys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.AuthenticationException;
+import dev.switchboard.Call;
+import dev.switchboard.CallStatus;
+import dev.switchboard.InvalidInputException;
+import dev.switchboard.LiveConference;
+import dev.switchboard.Participant;
+import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.UnsupportedCapabilityException;
+import dev.switchboard.VoiceClient;
+import dev.switchboard.WebhookServer;
+import dev.switchboard.event.CallEnded;
+import dev.switchboard.event.CallEvent;
+import dev.switchboard.event.DigitsGathered;
+import dev.switchboard.event.IncomingCall;
+import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Gather;
+import dev.switchboard.flow.Pause;
+import dev.switchboard.flow.Record;
+import dev.switchboard.flow.Say;
+import dev.switchboard.testkit.Callee;
+import dev.switchboard.testkit.Observation;
+import dev.switchboard.testkit.ReferenceInterpreter;
+import dev.switchboard.testkit.Transcript;
+import dev.switchboard.testkit.simulator.VoxtelesysSimulator;
+import dev.switchboard.testkit.simulator.WireExchange;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The provider end to end over loopback HTTP: simulator, webhook server, client. */
+class VoxtelesysClientTest {
+  private static final String KEY = "vox-client-test-key";
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private VoxtelesysSimulator simulator;
+  private WebhookServer webhooks;
+  private final AtomicReference<VoiceClient> current = new AtomicReference<>();
+  private final List<CallEvent> events = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    simulator = new VoxtelesysSimulator(KEY);
+    simulator.start();
+    webhooks =
+        WebhookServer.start(
+            request ->
+                current.get() == null
+                    ? WebhookResponse.serverError()
+                    : current.get().handleWebhook(request).response(),
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            4);
+  }
+
+  @AfterEach
+  void stop() {
+    if (current.get() != null) {
+      current.get().close();
+    }
+    webhooks.close();
+    simulator.close();
+  }
+
+  private SwitchboardConfig config(String key) {
+    return SwitchboardConfig.of(
+        Map.of(
+            VoxtelesysProvider.API_KEY,
+            key,
+            VoxtelesysProvider.BASE_URL,
+            simulator.baseUrl().toString(),
+            VoxtelesysProvider.POLL_INTERVAL_MS,
+            "20",
+            SwitchboardConfig.WEBHOOK_BASE_URL,
+            webhooks.localUrl() + "/hooks",
+            SwitchboardConfig.WEBHOOK_SECRET,
+            "client-test-webhook-secret"));
+  }
+
+  private VoiceClient connect(Switchboard.Builder builder) {
+    VoiceClient client = builder.config(config(KEY)).onEvent(this::record).build();
+    current.set(client);
+    return client;
+  }
+
+  private VoiceClient connect() {
+    return connect(Switchboard.builder().provider(VoxtelesysProvider.ID));
+  }
+
+  private Call place(VoiceClient client, CallFlow flow) {
+    return client.placeCall("+15550001111", "+15556667777", flow);
+  }
+
+  private void record(CallEvent event) {
+    synchronized (events) {
+      events.add(event);
+      events.notifyAll();
+    }
+  }
+
+  private CallEnded awaitEnded(String callId) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    synchronized (events) {
+      while (System.nanoTime() < deadline) {
+        for (CallEvent event : events) {
+          if (event instanceof CallEnded ended && ended.callId().equals(callId)) {
+            return ended;
+          }
+        }
+        try {
+          events.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    throw new AssertionError("no CallEnded for " + callId + "; events: " + events);
+  }
+
+  @Nested
+  @DisplayName("Calls")
+  class Calls {
+    @Test
+    @DisplayName(
+        "A placed call runs its flow, reports its input and its end, and is then listed as completed")
+    void placed() {
+      VoiceClient client = connect();
+      simulator.scriptNextCall(Callee.builder().presses("4").build());
+      CallFlow flow = CallFlow.of(Gather.builder().say("Press a key.").build(), Say.of("Bye."));
+      Call call = place(client, flow);
+      assertThat(simulator.awaitTranscript(call.id(), WAIT))
+          .isEqualTo(ReferenceInterpreter.run(flow, Callee.builder().presses("4").build()));
+      CallEnded ended = awaitEnded(call.id());
+      assertThat(ended.status()).isEqualTo(CallStatus.COMPLETED);
+      assertThat(ended.duration()).isPresent();
+      assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(DigitsGathered.class));
+      assertThat(client.getCall(call.id()).status()).isEqualTo(CallStatus.COMPLETED);
+      assertThat(client.listCalls()).extracting(Call::id).contains(call.id());
+    }
+
+    @Test
+    @DisplayName(
+        "A live call can be given a new flow from an event, and runs it instead of the rest")
+    void modifyLive() {
+      AtomicReference<String> callId = new AtomicReference<>();
+      VoiceClient client =
+          connect(
+              Switchboard.builder()
+                  .provider(VoxtelesysProvider.ID)
+                  .onEvent(
+                      e -> {
+                        if (e instanceof DigitsGathered) {
+                          current.get().modifyCall(callId.get(), CallFlow.of(Say.of("Changed.")));
+                        }
+                      }));
+      simulator.scriptNextCall(Callee.builder().presses("1").build());
+      Call call = place(client, CallFlow.of(Gather.builder().build(), Say.of("Original.")));
+      callId.set(call.id());
+      Transcript transcript = simulator.awaitTranscript(call.id(), WAIT);
+      assertThat(transcript.observations())
+          .contains(new Observation.Said("Changed.", "en-US", "female"))
+          .doesNotContain(new Observation.Said("Original.", "en-US", "female"));
+    }
+
+    @Test
+    @DisplayName("A live call can be hung up from an event")
+    void hangupLive() {
+      AtomicReference<String> callId = new AtomicReference<>();
+      VoiceClient client =
+          connect(
+              Switchboard.builder()
+                  .provider(VoxtelesysProvider.ID)
+                  .onEvent(
+                      e -> {
+                        if (e instanceof DigitsGathered) {
+                          current.get().hangup(callId.get());
+                        }
+                      }));
+      Call call = place(client, CallFlow.of(Gather.builder().build(), Say.of("Never heard.")));
+      callId.set(call.id());
+      assertThat(simulator.awaitTranscript(call.id(), WAIT).observations())
+          .doesNotContain(new Observation.Said("Never heard.", "en-US", "female"));
+      awaitEnded(call.id());
+    }
+
+    @Test
+    @DisplayName("A busy callee ends the call as busy")
+    void busy() {
+      VoiceClient client = connect();
+      simulator.scriptNextCall(Callee.builder().pickup(Callee.Pickup.BUSY).build());
+      Call call = place(client, CallFlow.of(Say.of("Hi")));
+      assertThat(awaitEnded(call.id()).status()).isEqualTo(CallStatus.BUSY);
+    }
+  }
+
+  @Nested
+  @DisplayName("Refused before sending")
+  class Refused {
+    @Test
+    @DisplayName(
+        "Out-of-range attributes, unsupported verbs and a missing caller number never reach the vendor")
+    void refused() {
+      VoiceClient client = connect();
+      assertThatThrownBy(() -> place(client, CallFlow.of(Pause.of(61))))
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> assertThat(e.field()).isEqualTo("verbs[0].pause.seconds"));
+      assertThatThrownBy(() -> place(client, CallFlow.of(Gather.builder().timeout(90).build())))
+          .isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> place(client, CallFlow.of(Record.of(30))))
+          .isInstanceOf(UnsupportedCapabilityException.class)
+          .hasMessageContaining("verbs[0] record");
+      assertThatThrownBy(
+              () ->
+                  client.placeCall(
+                      dev.switchboard.CallRequest.builder()
+                          .to("+15556667777")
+                          .flow(CallFlow.of(Say.of("Hi")))
+                          .build()))
+          .isInstanceOfSatisfying(
+              InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("call.from"));
+      assertThatThrownBy(
+              () -> client.placeCall("+15550001111", "5556667777", CallFlow.of(Say.of("Hi"))))
+          .isInstanceOf(InvalidInputException.class);
+      assertThat(simulator.requestCount()).isZero();
+    }
+
+    @Test
+    @DisplayName("A wrong API key is an authentication error that does not show the key")
+    void wrongKey() {
+      VoiceClient client =
+          Switchboard.builder()
+              .provider(VoxtelesysProvider.ID)
+              .config(config("wrong-key-canary"))
+              .build();
+      current.set(client);
+      assertThatThrownBy(() -> place(client, CallFlow.of(Say.of("Hi"))))
+          .isInstanceOfSatisfying(
+              AuthenticationException.class,
+              e -> {
+                assertThat(e.vendorCode()).hasValue("401");
+                assertThat(e.getMessage()).doesNotContain("wrong-key-canary");
+              });
+    }
+  }
+
+  @Nested
+  @DisplayName("Incoming calls")
+  class Incoming {
+    @Test
+    @DisplayName(
+        "An incoming call is answered with the application's flow, and reported as an event")
+    void answered() {
+      CallFlow flow =
+          CallFlow.of(Say.of("Thanks for calling."), Gather.builder().say("Press 1.").build());
+      VoiceClient client =
+          connect(
+              Switchboard.builder().provider(VoxtelesysProvider.ID).onIncomingCall(call -> flow));
+      Callee caller = Callee.builder().presses("1").build();
+      Transcript transcript =
+          simulator.incomingCall(client.incomingCallUrl(), "15556668888", "15556667777", caller);
+      assertThat(transcript).isEqualTo(ReferenceInterpreter.run(flow, caller));
+      assertThat(events)
+          .anySatisfy(
+              e ->
+                  assertThat(e)
+                      .isInstanceOfSatisfying(
+                          IncomingCall.class, c -> assertThat(c.from()).isEqualTo("+15556668888")));
+    }
+
+    @Test
+    @DisplayName("Without an incoming-call handler, or with a rejecting flow, the call is rejected")
+    void rejected() {
+      VoiceClient client = connect();
+      assertThat(
+              simulator
+                  .incomingCall(
+                      client.incomingCallUrl(), "15556668888", "15556667777", Callee.answering())
+                  .observations())
+          .containsExactly(new Observation.Rejected());
+    }
+
+    @Test
+    @DisplayName("A request to the incoming URL without the signature is refused with 403")
+    void unsigned() throws Exception {
+      connect();
+      Request request =
+          new Request.Builder()
+              .url(webhooks.localUrl() + "/hooks/voxtelesys/incoming")
+              .post(
+                  RequestBody.create(
+                      "{\"type\":\"api\",\"event\":\"incoming_call\"}",
+                      MediaType.get("application/json")))
+              .build();
+      try (Response response = new OkHttpClient().newCall(request).execute()) {
+        assertThat(response.code()).isEqualTo(403);
+      }
+      assertThat(events).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("Conferences and participants can be listed, muted, removed and ended")
+  void conferenceControl() {
+    VoiceClient client = connect();
+    String id = simulator.openConference("room9", "alice", "bob");
+    assertThat(client.listConferences())
+        .anySatisfy(
+            c -> assertThat(c).isEqualTo(new LiveConference(id, "voxtelesys", "room9", true)));
+    List<Participant> participants = client.listParticipants(id);
+    assertThat(participants)
+        .extracting(Participant::label)
+        .containsExactlyInAnyOrder("alice", "bob");
+    Participant alice =
+        participants.stream().filter(p -> p.label().equals("alice")).findFirst().orElseThrow();
+    client.muteParticipant(id, alice.id(), true);
+    assertThat(simulator.wireLog())
+        .filteredOn(
+            w -> w.direction() == WireExchange.Direction.TO_VENDOR && w.method().equals("POST"))
+        .last()
+        .satisfies(
+            w -> assertThat(w.requestBody()).contains("SetMute").contains("muted=\\\"true\\\""));
+    client.removeParticipant(id, alice.id());
+    assertThat(client.listParticipants(id)).extracting(Participant::label).containsExactly("bob");
+    client.endConference(id);
+    assertThat(client.listConferences())
+        .filteredOn(c -> c.id().equals(id))
+        .singleElement()
+        .satisfies(c -> assertThat(c.active()).isFalse());
+  }
+}

@@ -1,0 +1,35 @@
+package dev.switchboard.voxtelesys;
+
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Gather;
+import dev.switchboard.flow.Pause;
+import dev.switchboard.flow.Say;
+import dev.switchboard.testkit.ConformanceTarget;
+import dev.switchboard.testkit.ProviderConformanceKit;
+import dev.switchboard.testkit.SimulatorTarget;
+import dev.switchboard.testkit.simulator.VoxtelesysSimulator;
+import java.util.Map;
+
+/** The conformance kit, run through the real provider against the Voxtelesys simulator. */
+class VoxtelesysConformanceTest extends ProviderConformanceKit {
+  static final String KEY = "vox-test-key";
+
+  @Override
+  protected ConformanceTarget createTarget() {
+    return SimulatorTarget.builder(new VoxtelesysProvider(), new VoxtelesysSimulator(KEY))
+        .config(
+            base ->
+                Map.of(
+                    VoxtelesysProvider.API_KEY,
+                    KEY,
+                    VoxtelesysProvider.BASE_URL,
+                    base.toString(),
+                    VoxtelesysProvider.POLL_INTERVAL_MS,
+                    "20"))
+        .outsideVendorLimits(
+            CallFlow.of(Pause.of(61)),
+            CallFlow.of(Gather.builder().timeout(61).build()),
+            CallFlow.of(Say.of("Your code is $GATHER")))
+        .build();
+  }
+}
