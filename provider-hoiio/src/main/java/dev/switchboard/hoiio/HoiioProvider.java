@@ -1,0 +1,148 @@
+package dev.switchboard.hoiio;
+
+import dev.switchboard.Capabilities;
+import dev.switchboard.Capability;
+import dev.switchboard.CapabilityGap;
+import dev.switchboard.ConfigurationException;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.hoiio.internal.HoiioApi;
+import dev.switchboard.hoiio.internal.HoiioClient;
+import dev.switchboard.hoiio.internal.HoiioRules;
+import dev.switchboard.hoiio.internal.InMemoryCallStateStore;
+import dev.switchboard.spi.ConfigKey;
+import dev.switchboard.spi.ProviderClient;
+import dev.switchboard.spi.VoiceProvider;
+import dev.switchboard.spi.WebhookSigner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+
+/**
+ * Hoiio's IVR blocks: a call is a chain of block requests, each sent after the previous block's
+ * notification, which Switchboard's flow runner sends by itself. See {@code
+ * docs/providers/hoiio.md}.
+ */
+public final class HoiioProvider implements VoiceProvider {
+  public static final String ID = "hoiio";
+  public static final String APP_ID = "switchboard.hoiio.app-id";
+  public static final String ACCESS_TOKEN = "switchboard.hoiio.access-token";
+  public static final String BASE_URL = "switchboard.hoiio.base-url";
+  public static final String TIMEOUT_MS = "switchboard.hoiio.timeout-ms";
+  public static final String DEFAULT_BASE_URL = "https://secure.hoiio.com/open/";
+
+  /** A notify URL may hold 4000 characters; the signed path and query take under 150. */
+  static final int MAX_WEBHOOK_BASE = 3800;
+
+  private static final Capabilities CAPABILITIES =
+      Capabilities.of(
+          Capability.OUTBOUND_CALL,
+          Capability.INBOUND_CALL,
+          Capability.SAY,
+          Capability.SAY_LANGUAGE,
+          Capability.SAY_GENDER,
+          Capability.PLAY,
+          Capability.LOOP,
+          Capability.SEQUENCE,
+          Capability.GATHER_DTMF,
+          Capability.BRANCHING,
+          Capability.RECORD,
+          Capability.RECORD_CALL,
+          Capability.TRANSFER,
+          Capability.TRANSFER_ON_FAILURE,
+          Capability.CONFERENCE,
+          Capability.REJECT,
+          Capability.HANGUP_CALL,
+          Capability.CALLER_ID,
+          Capability.TAGS);
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String displayName() {
+    return "Hoiio";
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public List<ConfigKey> configKeys() {
+    return List.of(
+        ConfigKey.required(APP_ID, "application id from the Hoiio developer portal"),
+        ConfigKey.required(ACCESS_TOKEN, "access token from the Hoiio developer portal"),
+        ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL),
+        new ConfigKey(
+            TIMEOUT_MS,
+            "milliseconds a block request may take",
+            false,
+            false,
+            Optional.of("10000")),
+        ConfigKey.required(
+            SwitchboardConfig.WEBHOOK_BASE_URL,
+            "where Hoiio sends the notification of every block"));
+  }
+
+  @Override
+  public List<CapabilityGap> gapsFor(CallFlow flow) {
+    List<CapabilityGap> gaps = new ArrayList<>(capabilities().missingFor(flow));
+    if (gaps.isEmpty()) {
+      gaps.addAll(HoiioRules.gaps(flow));
+    }
+    return gaps;
+  }
+
+  @Override
+  public void validate(CallFlow flow) {
+    HoiioRules.validate(flow);
+  }
+
+  @Override
+  public ProviderClient connect(SwitchboardConfig config) {
+    List<String> problems = new ArrayList<>();
+    String baseText = config.get(BASE_URL, DEFAULT_BASE_URL);
+    HttpUrl base = HttpUrl.parse(baseText.endsWith("/") ? baseText : baseText + "/");
+    if (base == null) {
+      problems.add(BASE_URL + " must be an absolute http or https URL");
+    }
+    long timeout = 10_000;
+    String timeoutText = config.get(TIMEOUT_MS, "10000");
+    try {
+      timeout = Long.parseLong(timeoutText);
+      if (timeout <= 0) {
+        problems.add(TIMEOUT_MS + " must be positive, was " + timeoutText);
+      }
+    } catch (NumberFormatException e) {
+      problems.add(
+          TIMEOUT_MS + " must be a whole number of milliseconds, was '" + timeoutText + "'");
+    }
+    if (config.get(SwitchboardConfig.WEBHOOK_BASE_URL, "").length() > MAX_WEBHOOK_BASE) {
+      problems.add(
+          SwitchboardConfig.WEBHOOK_BASE_URL
+              + " is too long for Hoiio's 4000-character notify_url");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(ID, problems);
+    }
+    HoiioApi api =
+        new HoiioApi(
+            base,
+            config.get(APP_ID).orElseThrow(),
+            config.get(ACCESS_TOKEN).orElseThrow(),
+            Duration.ofMillis(timeout));
+    return new HoiioClient(
+        this, api, WebhookSigner.fromConfig(config), new InMemoryCallStateStore());
+  }
+
+  @Override
+  public String toString() {
+    return "HoiioProvider";
+  }
+}

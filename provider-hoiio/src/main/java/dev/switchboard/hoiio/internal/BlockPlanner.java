@@ -1,0 +1,174 @@
+package dev.switchboard.hoiio.internal;
+
+import dev.switchboard.PhoneNumber;
+import dev.switchboard.flow.Conference;
+import dev.switchboard.flow.Gather;
+import dev.switchboard.flow.Hangup;
+import dev.switchboard.flow.Play;
+import dev.switchboard.flow.Prompt;
+import dev.switchboard.flow.Record;
+import dev.switchboard.flow.RecordCall;
+import dev.switchboard.flow.Reject;
+import dev.switchboard.flow.Say;
+import dev.switchboard.flow.Transfer;
+import dev.switchboard.flow.Verb;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plans the next block from a call's cursor, with as few round trips as the blocks allow: prompts
+ * ride in the {@code msg} of the block that follows them when they fit, and the end of a list is a
+ * {@code hangup} carrying whatever prompts are left.
+ */
+final class BlockPlanner {
+  private BlockPlanner() {}
+
+  /** The Dial that starts an outbound call, carrying the flow's leading prompts when they fit. */
+  static Block dial(CallState state, PhoneNumber to, Optional<PhoneNumber> from, String tag) {
+    List<Verb> verbs = state.verbs();
+    StringBuilder msg = new StringBuilder();
+    int end = prompts(verbs, 0, msg);
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("dest", to.e164());
+    from.ifPresent(number -> params.put("caller_id", number.e164()));
+    if (!tag.isEmpty()) {
+      params.put("tag", tag);
+    }
+    putMsg(params, msg.toString());
+    return new Block(BlockKind.DIAL, params, advance(state, end, BlockKind.DIAL, -1));
+  }
+
+  /** The block after the one whose notification just arrived, from {@code state}'s cursor. */
+  static Block next(CallState state) {
+    List<Verb> verbs = state.verbs();
+    int index = state.index();
+    if (index < verbs.size() && verbs.get(index) instanceof Reject) {
+      // A hangup before answering refuses an incoming call.
+      return block(state, BlockKind.HANGUP, "", index + 1, -1, Map.of());
+    }
+    StringBuilder msg = new StringBuilder();
+    int end = prompts(verbs, index, msg);
+    String pending = msg.toString();
+    if (end < verbs.size() && isPrompt(verbs.get(end))) {
+      // The next prompt does not fit with the ones before it: play those first.
+      return block(state, BlockKind.PLAY, pending, end, -1, Map.of());
+    }
+    if (end == verbs.size()) {
+      return block(state, BlockKind.HANGUP, pending, end, -1, Map.of());
+    }
+    Verb verb = verbs.get(end);
+    if (verb instanceof Gather gather) {
+      if (!pending.isEmpty()) {
+        // A gather repeats its msg per attempt; prompts before it must play once.
+        return block(state, BlockKind.PLAY, pending, end, -1, Map.of());
+      }
+      return block(
+          state,
+          BlockKind.GATHER,
+          Markup.of(gather.prompts()),
+          end + 1,
+          end,
+          ordered(
+              "max_digits", String.valueOf(gather.numDigits()),
+              "timeout", String.valueOf(gather.timeout()),
+              "attempts", String.valueOf(gather.attempts())));
+    }
+    String own = Markup.of(HoiioRules.ownPrompts(verb));
+    if (!pending.isEmpty() && pending.length() + own.length() > Markup.MAX_MSG) {
+      return block(state, BlockKind.PLAY, pending, end, -1, Map.of());
+    }
+    String combined = pending + own;
+    if (verb instanceof Record record) {
+      return block(
+          state,
+          BlockKind.RECORD,
+          combined,
+          end + 1,
+          -1,
+          Map.of("max_duration", String.valueOf(record.maxDuration())));
+    } else if (verb instanceof RecordCall) {
+      return block(state, BlockKind.MONITOR, combined, end + 1, -1, Map.of());
+    } else if (verb instanceof Transfer transfer) {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put("dest", transfer.to().get(0).e164());
+      transfer.callerId().ifPresent(id -> params.put("caller_id", id.e164()));
+      if (!transfer.onFailure().isEmpty()) {
+        params.put("on_failure", "continue");
+      }
+      return block(state, BlockKind.TRANSFER, combined, end + 1, end, params);
+    } else if (verb instanceof Conference conference) {
+      return block(
+          state,
+          BlockKind.TRANSFER,
+          combined,
+          end + 1,
+          end,
+          Map.of("dest", "room:" + conference.room()));
+    } else if (verb instanceof Hangup) {
+      return block(state, BlockKind.HANGUP, combined, end + 1, -1, Map.of());
+    }
+    throw new IllegalStateException(
+        verb.name() + " has no Hoiio block; it should have been refused");
+  }
+
+  private static Block block(
+      CallState state,
+      BlockKind kind,
+      String msg,
+      int nextIndex,
+      int verbIndex,
+      Map<String, String> extra) {
+    Map<String, String> params = new LinkedHashMap<>();
+    putMsg(params, msg);
+    params.putAll(extra);
+    return new Block(kind, params, advance(state, nextIndex, kind, verbIndex));
+  }
+
+  private static CallState advance(CallState state, int nextIndex, BlockKind kind, int verbIndex) {
+    return new CallState(
+        state.key(),
+        state.session(),
+        state.flow(),
+        state.path(),
+        nextIndex,
+        state.block() + 1,
+        kind,
+        verbIndex,
+        state.dialStatus());
+  }
+
+  /** Parameters in the order given, so requests read the same every time. */
+  private static Map<String, String> ordered(String... keysAndValues) {
+    Map<String, String> params = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      params.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return params;
+  }
+
+  private static void putMsg(Map<String, String> params, String msg) {
+    if (!msg.isEmpty()) {
+      params.put("msg", msg);
+    }
+  }
+
+  /** Appends the prompts from {@code from} that fit one msg; returns the index after them. */
+  private static int prompts(List<Verb> verbs, int from, StringBuilder msg) {
+    int i = from;
+    while (i < verbs.size() && isPrompt(verbs.get(i))) {
+      String segment = Markup.of((Prompt) verbs.get(i));
+      if (msg.length() + segment.length() > Markup.MAX_MSG) {
+        break;
+      }
+      msg.append(segment);
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isPrompt(Verb verb) {
+    return verb instanceof Say || verb instanceof Play;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.switchboard.hoiio.internal;
+
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Verb;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where one call in flight stands: everything the runner needs to react to the next notification,
+ * and nothing that grows. The flow is shared with the application; the rest is a few fields.
+ *
+ * @param key the call's reference in its notify URLs
+ * @param session Hoiio's session id, empty until the Dial answer gives it
+ * @param flow the flow the call runs
+ * @param path the list of verbs the cursor is in (see {@link FlowCursor})
+ * @param index the next verb to plan in that list
+ * @param block the number of the block whose notification is awaited
+ * @param awaiting the kind of that block
+ * @param verbIndex for a gather or transfer block, the index of its verb in the list, else -1
+ * @param dialStatus the {@code dial_status} the call was dialled with, empty until known
+ */
+public record CallState(
+    String key,
+    String session,
+    CallFlow flow,
+    String path,
+    int index,
+    int block,
+    BlockKind awaiting,
+    int verbIndex,
+    String dialStatus) {
+  public CallState {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(session, "session");
+    Objects.requireNonNull(flow, "flow");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(awaiting, "awaiting");
+    Objects.requireNonNull(dialStatus, "dialStatus");
+  }
+
+  /** The list of verbs the cursor is in. */
+  List<Verb> verbs() {
+    return FlowCursor.resolve(flow, path);
+  }
+
+  CallState withSession(String session) {
+    return new CallState(key, session, flow, path, index, block, awaiting, verbIndex, dialStatus);
+  }
+
+  CallState withDialStatus(String status) {
+    return new CallState(key, session, flow, path, index, block, awaiting, verbIndex, status);
+  }
+
+  /** The cursor moved to the start of another list, e.g. a branch, with nothing awaited yet. */
+  CallState at(String newPath, int newIndex) {
+    return new CallState(key, session, flow, newPath, newIndex, block, awaiting, -1, dialStatus);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.switchboard.hoiio.internal;
+
+import dev.switchboard.Capability;
+import dev.switchboard.CapabilityGap;
+import dev.switchboard.InvalidInputException;
+import dev.switchboard.Violation;
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Gather;
+import dev.switchboard.flow.Prompt;
+import dev.switchboard.flow.Record;
+import dev.switchboard.flow.VerbAt;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Where Hoiio's blocks narrow the neutral model: gaps, and the documented limits. */
+public final class HoiioRules {
+  /** The documented maximum length of {@code tag}. */
+  public static final int MAX_TAG = 256;
+
+  private HoiioRules() {}
+
+  /** Finish keys: {@code #} always ends a gather and a recording, and no other key does. */
+  public static List<CapabilityGap> gaps(CallFlow flow) {
+    List<CapabilityGap> gaps = new ArrayList<>();
+    for (VerbAt at : flow.walk()) {
+      if (at.verb() instanceof Gather gather && !gather.finishOnKey().equals("#")) {
+        gaps.add(
+            new CapabilityGap(
+                at.path(),
+                "gather",
+                Capability.GATHER_DTMF,
+                "finishOnKey other than # (Hoiio always ends input on #, and only on #)"));
+      } else if (at.verb() instanceof Record record && !record.finishOnKey().equals("#")) {
+        gaps.add(
+            new CapabilityGap(
+                at.path(),
+                "record",
+                Capability.RECORD,
+                "finishOnKey other than # (Hoiio always ends a recording on #, and only on #)"));
+      }
+    }
+    return gaps;
+  }
+
+  /**
+   * Every {@code msg} must fit 1000 characters: each prompt on its own (prompts are split between
+   * blocks only at their edges), and the prompts of a gather, record, recordCall or hangup together
+   * (they are that block's one msg).
+   */
+  public static void validate(CallFlow flow) {
+    List<Violation> violations = new ArrayList<>();
+    for (VerbAt at : flow.walk()) {
+      if (at.verb() instanceof Prompt prompt && !(prompt instanceof dev.switchboard.flow.Pause)) {
+        int length = Markup.of(prompt).length();
+        if (length > Markup.MAX_MSG) {
+          violations.add(
+              new Violation(
+                  at.field(prompt instanceof dev.switchboard.flow.Say ? "text" : "url"),
+                  "Hoiio plays at most "
+                      + Markup.MAX_MSG
+                      + " characters of message at once, this is "
+                      + length
+                      + " with its markup and repetitions"));
+        }
+      } else {
+        List<Prompt> own = ownPrompts(at.verb());
+        int length = Markup.of(own).length();
+        if (length > Markup.MAX_MSG) {
+          violations.add(
+              new Violation(
+                  at.field("prompts"),
+                  "Hoiio plays a "
+                      + at.verb().name()
+                      + "'s prompts as one message of at most "
+                      + Markup.MAX_MSG
+                      + " characters, these are "
+                      + length));
+        }
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException("hoiio", violations);
+    }
+  }
+
+  /** The prompts a verb plays as its own block's {@code msg}. */
+  static List<Prompt> ownPrompts(dev.switchboard.flow.Verb verb) {
+    if (verb instanceof Gather gather) {
+      return gather.prompts();
+    } else if (verb instanceof Record record) {
+      return record.prompts();
+    } else if (verb instanceof dev.switchboard.flow.RecordCall recordCall) {
+      return recordCall.prompts();
+    } else if (verb instanceof dev.switchboard.flow.Hangup hangup) {
+      return hangup.prompts();
+    }
+    return List.of();
+  }
+
+  /** The {@code tag} of a call: its tags joined with commas, at most 256 characters. */
+  public static String tag(List<String> tags) {
+    String tag = String.join(",", tags);
+    if (tag.length() > MAX_TAG) {
+      throw new InvalidInputException(
+          "hoiio",
+          List.of(
+              new Violation(
+                  "call.tags",
+                  "Hoiio keeps at most "
+                      + MAX_TAG
+                      + " characters of tags, joined with commas; these are "
+                      + tag.length())));
+    }
+    return tag;
+  }
+}

@@ -1,0 +1,184 @@
+package dev.switchboard.hoiio.internal;
+
+import dev.switchboard.CallStatus;
+import dev.switchboard.InvalidInputException;
+import dev.switchboard.event.CallAnswered;
+import dev.switchboard.event.CallEnded;
+import dev.switchboard.event.CallEvent;
+import dev.switchboard.event.DigitsGathered;
+import dev.switchboard.event.IncomingCall;
+import dev.switchboard.event.RecordingReady;
+import dev.switchboard.event.TransferFinished;
+import dev.switchboard.event.TransferOutcome;
+import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.spi.WebhookSigner;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads notifications: parameters from the query string and a form body together (Hoiio's page says
+ * query string, its SDKs read the body), and a JSON body when one comes. Turns them into neutral
+ * events.
+ */
+final class Notifications {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String PROVIDER = HoiioApi.PROVIDER;
+
+  /** {@code date} is GMT+8, {@code YYYY-MM-DD HH:mm:SS}. */
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private Notifications() {}
+
+  static Map<String, String> fields(WebhookRequest request) {
+    Map<String, String> fields = new LinkedHashMap<>(request.parameters());
+    if (request.contentType().map(t -> t.endsWith("json")).orElse(false)) {
+      try {
+        JsonNode json = JSON.readTree(request.bodyText());
+        if (!json.isObject()) {
+          throw new InvalidInputException("body", "a JSON notification must be an object");
+        }
+        json.properties().forEach(e -> fields.put(e.getKey(), e.getValue().asString()));
+      } catch (JacksonException e) {
+        throw new InvalidInputException("body", "a JSON notification must be valid JSON");
+      }
+    }
+    fields.remove(WebhookSigner.CALL_PARAMETER);
+    fields.remove(WebhookSigner.SIGNATURE_PARAMETER);
+    return fields;
+  }
+
+  static boolean ended(Map<String, String> f) {
+    return "ended".equals(f.get("call_state"));
+  }
+
+  static IncomingCall incoming(Map<String, String> f, Instant received) {
+    return new IncomingCall(
+        PROVIDER,
+        f.getOrDefault("session", ""),
+        received,
+        f.getOrDefault("from", ""),
+        f.getOrDefault("to", ""),
+        f);
+  }
+
+  /** The events of a block's notification; {@code dialStatus} is what the call was dialled with. */
+  static List<CallEvent> events(
+      BlockKind block, Map<String, String> f, String dialStatus, Instant received) {
+    String session = f.getOrDefault("session", "");
+    Instant time = ended(f) ? date(f.get("date"), received) : received;
+    List<CallEvent> events = new ArrayList<>();
+    switch (block) {
+      case DIAL:
+        if ("answered".equals(f.get("dial_status"))) {
+          events.add(new CallAnswered(PROVIDER, session, time, f.getOrDefault("dest", ""), f));
+        }
+        break;
+      case GATHER:
+        events.add(
+            new DigitsGathered(PROVIDER, session, time, f.getOrDefault("digits", ""), true, f));
+        break;
+      case RECORD:
+        if ("success".equals(f.get("record_status")) && f.containsKey("record_url")) {
+          events.add(new RecordingReady(PROVIDER, session, time, f.get("record_url"), false, f));
+        }
+        break;
+      case TRANSFER:
+        if (f.containsKey("transfer_status")) {
+          events.add(
+              new TransferFinished(
+                  PROVIDER,
+                  session,
+                  time,
+                  f.getOrDefault("dest", ""),
+                  outcome(f.get("transfer_status")),
+                  f));
+        }
+        break;
+      default:
+        break;
+    }
+    if (ended(f)) {
+      events.add(
+          ended(f, dialStatus.isEmpty() ? f.getOrDefault("dial_status", "") : dialStatus, time));
+    }
+    return events;
+  }
+
+  /** The file notification Monitor sends after the call. */
+  static Optional<CallEvent> monitorFile(Map<String, String> f, Instant received) {
+    if (!"success".equals(f.get("monitor_status")) || !f.containsKey("monitor_url")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RecordingReady(
+            PROVIDER, f.getOrDefault("session", ""), received, f.get("monitor_url"), true, f));
+  }
+
+  private static CallEnded ended(Map<String, String> f, String dialStatus, Instant time) {
+    CallStatus status;
+    switch (dialStatus) {
+      case "unanswered":
+        status = CallStatus.NO_ANSWER;
+        break;
+      case "busy":
+        status = CallStatus.BUSY;
+        break;
+      case "failed":
+        status = CallStatus.FAILED;
+        break;
+      default:
+        status = CallStatus.COMPLETED;
+    }
+    Optional<Duration> duration = Optional.empty();
+    try {
+      if (f.containsKey("duration")) {
+        // Hoiio reports whole minutes.
+        duration = Optional.of(Duration.ofMinutes(Long.parseLong(f.get("duration").trim())));
+      }
+    } catch (NumberFormatException e) {
+      duration = Optional.empty();
+    }
+    Optional<String> cost =
+        f.containsKey("debit")
+            ? Optional.of((f.get("debit") + " " + f.getOrDefault("currency", "")).trim())
+            : Optional.empty();
+    return new CallEnded(PROVIDER, f.getOrDefault("session", ""), time, status, duration, cost, f);
+  }
+
+  private static TransferOutcome outcome(String status) {
+    switch (status) {
+      case "answered":
+        return TransferOutcome.ANSWERED;
+      case "busy":
+        return TransferOutcome.BUSY;
+      case "unanswered":
+        return TransferOutcome.NO_ANSWER;
+      default:
+        return TransferOutcome.FAILED;
+    }
+  }
+
+  /** {@code date} in GMT+8; the time of receipt when absent or unreadable. */
+  private static Instant date(String text, Instant fallback) {
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return LocalDateTime.parse(text.trim(), DATE).toInstant(ZoneOffset.ofHours(8));
+    } catch (DateTimeParseException e) {
+      return fallback;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.switchboard.hoiio.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.ProviderUnavailableException;
+import dev.switchboard.VoiceException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HoiioApiTest {
+  private MockWebServer server;
+  private HoiioApi api;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    api = new HoiioApi(server.url("/open/"), "app-1", "token-1", Duration.ofSeconds(5));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private void answer(String json) {
+    server.enqueue(new MockResponse.Builder().code(200).body(json).build());
+  }
+
+  @Test
+  @DisplayName("A block is a form POST to its endpoint carrying the credentials and its parameters")
+  void wire() throws Exception {
+    answer("{\"status\":\"success_ok\",\"txn_ref\":\"TX-1\",\"session\":\"S-1\"}");
+    assertThat(
+            api.send(BlockKind.DIAL, Map.of("dest", "+6561234567", "msg", "Hi & <bye>"))
+                .get("session")
+                .asString())
+        .isEqualTo("S-1");
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(request.getRequestLine()).isEqualTo("POST /open/ivr/start/dial HTTP/1.1");
+    assertThat(request.getHeaders().get("Content-Type"))
+        .startsWith("application/x-www-form-urlencoded");
+    assertThat(form(request.getBody().utf8()))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "app_id", "app-1",
+                "access_token", "token-1",
+                "dest", "+6561234567",
+                "msg", "Hi & <bye>"));
+  }
+
+  private static Map<String, String> form(String body) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    for (String pair : body.split("&")) {
+      String[] kv = pair.split("=", 2);
+      fields.put(
+          java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+          java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return fields;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "error_invalid_access_token, dev.switchboard.AuthenticationException",
+    "error_invalid_app_id, dev.switchboard.AuthenticationException",
+    "error_rate_limit_exceeded, dev.switchboard.RateLimitedException",
+    "error_session_not_ready, dev.switchboard.CallStateException",
+    "error_session_ended, dev.switchboard.CallStateException",
+    "error_invalid_session, dev.switchboard.CallStateException",
+    "error_msg_invalid_length, dev.switchboard.InvalidInputException",
+    "error_dest_invalid, dev.switchboard.InvalidInputException",
+    "error_internal_server_error, dev.switchboard.ProviderUnavailableException"
+  })
+  @DisplayName("Each error status maps to the exception a user can act on, keeping the code")
+  void errors(String status, Class<?> type) {
+    answer("{\"status\":\"" + status + "\"}");
+    assertThatThrownBy(() -> api.send(BlockKind.PLAY, Map.of("session", "S-1")))
+        .isInstanceOf(type)
+        .satisfies(e -> assertThat(((VoiceException) e).vendorCode()).hasValue(status))
+        .hasMessageNotContaining("token-1");
+  }
+
+  @Test
+  @DisplayName(
+      "A Dial is sent once: a dropped connection is not retried, since that could ring twice")
+  void noRetry() {
+    server.enqueue(
+        new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
+    answer("{\"status\":\"success_ok\",\"session\":\"S-2\"}");
+    assertThatThrownBy(() -> api.send(BlockKind.DIAL, Map.of("dest", "+6561234567")))
+        .isInstanceOf(ProviderUnavailableException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("A body that is not JSON is the provider being unavailable, with the HTTP status")
+  void notJson() {
+    server.enqueue(new MockResponse.Builder().code(502).body("<html>bad gateway</html>").build());
+    assertThatThrownBy(() -> api.send(BlockKind.PLAY, Map.of("session", "S")))
+        .isInstanceOfSatisfying(
+            ProviderUnavailableException.class, e -> assertThat(e.vendorCode()).hasValue("502"));
+  }
+}
