@@ -145,6 +145,22 @@ public final class VoiceClient implements AutoCloseable {
     client.hangup(callId);
   }
 
+  /**
+   * Sets up a conference by calling every participant and joining those who answer (Xoxzo's simple
+   * conference). Never retried: a retry could ring everyone twice.
+   */
+  public DialedConference dialOutConference(ConferenceDialOut request) {
+    List<CapabilityGap> gaps = new ArrayList<>();
+    operationGap(Capability.CONFERENCE_DIAL_OUT).ifPresent(gaps::add);
+    if (request.from().isPresent()) {
+      operationGap(Capability.CALLER_ID).ifPresent(gaps::add);
+    }
+    if (!gaps.isEmpty()) {
+      throw new UnsupportedCapabilityException(provider.id(), gaps);
+    }
+    return client.dialOutConference(request);
+  }
+
   /** The conferences the vendor knows, fetched lazily. */
   public Stream<LiveConference> listConferences() {
     require(Capability.CONFERENCE_CONTROL);

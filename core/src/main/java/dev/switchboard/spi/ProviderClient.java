@@ -2,6 +2,8 @@ package dev.switchboard.spi;
 
 import dev.switchboard.Call;
 import dev.switchboard.CallRequest;
+import dev.switchboard.ConferenceDialOut;
+import dev.switchboard.DialedConference;
 import dev.switchboard.LiveConference;
 import dev.switchboard.Participant;
 import dev.switchboard.event.CallEvent;
@@ -43,6 +45,11 @@ public interface ProviderClient extends AutoCloseable {
   /** Hangs up a live call. Needs {@code HANGUP_CALL}. */
   default void hangup(String callId) {
     throw undeclared("hangup");
+  }
+
+  /** Sets up a conference by calling every participant. Needs {@code CONFERENCE_DIAL_OUT}. */
+  default DialedConference dialOutConference(ConferenceDialOut request) {
+    throw undeclared("dialOutConference");
   }
 
   /** Conferences the vendor knows, fetched lazily. Needs {@code CONFERENCE_CONTROL}. */

@@ -293,6 +293,13 @@ public abstract class ProviderConformanceKit {
       operations.put(Capability.INBOUND_CALL, () -> client.incomingCallUrl());
       operations.put(Capability.CONFERENCE_CONTROL, () -> client.listConferences());
       operations.put(
+          Capability.CONFERENCE_DIAL_OUT,
+          () ->
+              client.dialOutConference(
+                  dev.switchboard.ConferenceDialOut.builder()
+                      .participant("+15556667777", "+15556668888")
+                      .build()));
+      operations.put(
           Capability.CALLER_ID,
           () ->
               client.placeCall(
