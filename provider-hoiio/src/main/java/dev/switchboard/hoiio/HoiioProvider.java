@@ -6,6 +6,7 @@ import dev.switchboard.CapabilityGap;
 import dev.switchboard.ConfigurationException;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.hoiio.internal.CallStateStore;
 import dev.switchboard.hoiio.internal.HoiioApi;
 import dev.switchboard.hoiio.internal.HoiioClient;
 import dev.switchboard.hoiio.internal.HoiioRules;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 
 /**
@@ -57,6 +59,18 @@ public final class HoiioProvider implements VoiceProvider {
           Capability.HANGUP_CALL,
           Capability.CALLER_ID,
           Capability.TAGS);
+
+  private final Supplier<CallStateStore> stores;
+
+  /** The provider ServiceLoader creates: call state is kept in memory. */
+  public HoiioProvider() {
+    this(InMemoryCallStateStore::new);
+  }
+
+  /** A provider keeping call state in stores from {@code stores}, one per connection. */
+  HoiioProvider(Supplier<CallStateStore> stores) {
+    this.stores = stores;
+  }
 
   @Override
   public String id() {

@@ -1,0 +1,166 @@
+package dev.switchboard.hoiio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.Call;
+import dev.switchboard.CallStatus;
+import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.VoiceClient;
+import dev.switchboard.WebhookServer;
+import dev.switchboard.event.CallEnded;
+import dev.switchboard.event.CallEvent;
+import dev.switchboard.event.RecordingReady;
+import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Gather;
+import dev.switchboard.flow.Say;
+import dev.switchboard.hoiio.internal.InMemoryCallStateStore;
+import dev.switchboard.testkit.Callee;
+import dev.switchboard.testkit.ReferenceInterpreter;
+import dev.switchboard.testkit.SeedFlows;
+import dev.switchboard.testkit.Transcript;
+import dev.switchboard.testkit.simulator.HoiioSimulator;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Simulator → notification → runner → next block, over real loopback HTTP. */
+class HoiioEndToEndTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private HoiioSimulator simulator;
+  private WebhookServer webhooks;
+  private final AtomicReference<VoiceClient> client = new AtomicReference<>();
+  private final List<CallEvent> events = new CopyOnWriteArrayList<>();
+  private final InMemoryCallStateStore store = new InMemoryCallStateStore();
+
+  @BeforeEach
+  void start() throws Exception {
+    simulator = new HoiioSimulator(HoiioConformanceTest.APP, HoiioConformanceTest.TOKEN);
+    simulator.start();
+    webhooks =
+        WebhookServer.start(
+            request ->
+                client.get() == null
+                    ? WebhookResponse.serverError()
+                    : client.get().handleWebhook(request).response(),
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            16);
+    client.set(
+        Switchboard.builder()
+            .provider(new HoiioProvider(() -> store))
+            .config(
+                SwitchboardConfig.of(
+                    Map.of(
+                        HoiioProvider.APP_ID, HoiioConformanceTest.APP,
+                        HoiioProvider.ACCESS_TOKEN, HoiioConformanceTest.TOKEN,
+                        HoiioProvider.BASE_URL, simulator.baseUrl() + "/open/",
+                        SwitchboardConfig.WEBHOOK_BASE_URL, webhooks.localUrl() + "/hooks",
+                        SwitchboardConfig.WEBHOOK_SECRET, "end-to-end-webhook-secret")))
+            .onEvent(events::add)
+            .build());
+  }
+
+  @AfterEach
+  void stop() {
+    client.get().close();
+    webhooks.close();
+    simulator.close();
+  }
+
+  private Transcript run(CallFlow flow, Callee callee) {
+    simulator.scriptNextCall(callee);
+    Call call = client.get().placeCall("+6560000000", "+6561234567", flow);
+    return simulator.awaitTranscript(call.id(), WAIT);
+  }
+
+  @Test
+  @DisplayName("The voicemail example records the caller and reports the recording and the call's end")
+  void voicemail() {
+    Transcript transcript = run(SeedFlows.voicemail(), Callee.answering());
+    assertThat(transcript.normalized())
+        .isEqualTo(ReferenceInterpreter.run(SeedFlows.voicemail(), Callee.answering()).normalized());
+    assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(RecordingReady.class));
+    assertThat(events)
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        CallEnded.class, ended -> assertThat(ended.status()).isEqualTo(CallStatus.COMPLETED)));
+  }
+
+  @Test
+  @DisplayName("An IVR menu takes the branch the caller keys in, gathering again inside it")
+  void menu() {
+    Gather pin = Gather.builder().numDigits(4).say("Your PIN?").branch("1111", Say.of("Welcome.")).build();
+    CallFlow flow =
+        CallFlow.of(
+            Say.of("Hello."),
+            Gather.builder().say("Press 1 for sales, 2 for your account.").attempts(2)
+                .branch("1", Say.of("Sales is closed."))
+                .branch("2", pin, Say.of("Wrong PIN."))
+                .build(),
+            Say.of("Goodbye."));
+    for (Callee callee :
+        List.of(
+            Callee.builder().presses("2").presses("1111").build(),
+            Callee.builder().presses("2").presses("1234").build(),
+            Callee.builder().presses("1").build(),
+            Callee.answering(),
+            Callee.builder().presses("2").hangUpAfter(4).build())) {
+      assertThat(run(flow, callee)).as(callee.toString()).isEqualTo(ReferenceInterpreter.run(flow, callee));
+    }
+  }
+
+  @Test
+  @DisplayName("1,000 concurrent calls run to completion without errors, and leave no state behind")
+  void thousandCalls() throws Exception {
+    CallFlow flow =
+        CallFlow.of(
+            Say.of("Hello."),
+            Gather.builder().say("Press 1.").branch("1", Say.of("One.")).build(),
+            Say.of("Other."));
+    int calls = 1000;
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Future<String>> placed = new ArrayList<>();
+    for (int i = 0; i < calls; i++) {
+      Callee callee = i % 2 == 0 ? Callee.builder().presses("1").build() : Callee.answering();
+      placed.add(
+          pool.submit(
+              () -> {
+                synchronized (simulator) {
+                  // The script is taken when the Dial arrives: keep each script with its call.
+                  simulator.scriptNextCall(callee);
+                  return client.get().placeCall("+6560000000", "+6561234567", flow).id();
+                }
+              }));
+    }
+    List<String> ids = new ArrayList<>();
+    for (Future<String> id : placed) {
+      ids.add(id.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    for (int i = 0; i < calls; i++) {
+      Callee callee = i % 2 == 0 ? Callee.builder().presses("1").build() : Callee.answering();
+      assertThat(simulator.awaitTranscript(ids.get(i), WAIT))
+          .isEqualTo(ReferenceInterpreter.run(flow, callee));
+    }
+    // A transcript is finished only after the call's last notification was answered, so by now
+    // the runner has forgotten every call.
+    assertThat(store.size()).as("calls still held by the runner").isZero();
+    assertThat(events.stream().filter(e -> e instanceof CallEnded).count()).isEqualTo(calls);
+  }
+}

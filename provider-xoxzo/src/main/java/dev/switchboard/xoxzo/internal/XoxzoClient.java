@@ -1,0 +1,233 @@
+package dev.switchboard.xoxzo.internal;
+
+import dev.switchboard.Call;
+import dev.switchboard.CallRequest;
+import dev.switchboard.CallStatus;
+import dev.switchboard.ConferenceDialOut;
+import dev.switchboard.DialedConference;
+import dev.switchboard.InvalidInputException;
+import dev.switchboard.PhoneNumber;
+import dev.switchboard.Violation;
+import dev.switchboard.event.CallEnded;
+import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.event.WebhookResult;
+import dev.switchboard.flow.Play;
+import dev.switchboard.flow.Prompt;
+import dev.switchboard.flow.Say;
+import dev.switchboard.spi.ProviderClient;
+import dev.switchboard.spi.WebhookContext;
+import dev.switchboard.spi.WebhookSigner;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Xoxzo behind {@link dev.switchboard.VoiceClient}. */
+public final class XoxzoClient implements ProviderClient {
+  static final String CALLBACK_PATH = "/xoxzo/callback";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Times are UTC, {@code YYYY-MM-DD HH:MM:SS}. */
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private final XoxzoApi api;
+  private final Optional<WebhookSigner> signer;
+
+  public XoxzoClient(XoxzoApi api, Optional<WebhookSigner> signer) {
+    this.api = api;
+    this.signer = signer;
+  }
+
+  @Override
+  public Call placeCall(CallRequest request) {
+    PhoneNumber caller = caller(request.from(), "call.from");
+    Prompt message = XoxzoRules.message(request.flow()).orElseThrow();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("caller", caller.e164());
+    form.put("recipient", request.to().e164());
+    if (message instanceof Say say) {
+      form.put("tts_message", say.text());
+      form.put("tts_lang", XoxzoRules.language(say.language()));
+    } else {
+      form.put("recording_url", ((Play) message).url().toString());
+    }
+    signer.ifPresent(
+        s ->
+            form.put(
+                "callbackurl", s.sign(CALLBACK_PATH, WebhookSigner.newCallReference()).toString()));
+    if (!request.tags().isEmpty()) {
+      form.put("tags", String.join(",", request.tags()));
+    }
+    JsonNode created = api.create("voice/simple/playbacks/", form);
+    String callId = created.path(0).path("callid").asString("");
+    return new Call(
+        callId,
+        XoxzoApi.PROVIDER,
+        CallStatus.QUEUED,
+        request.from(),
+        Optional.of(request.to()),
+        request.tags());
+  }
+
+  private static PhoneNumber caller(Optional<PhoneNumber> from, String field) {
+    return from.orElseThrow(
+        () ->
+            new InvalidInputException(
+                XoxzoApi.PROVIDER,
+                List.of(new Violation(field, "Xoxzo requires a caller number"))));
+  }
+
+  @Override
+  public Call getCall(String callId) {
+    return call(api.read("voice/calls/" + callId + "/"));
+  }
+
+  @Override
+  public DialedConference dialOutConference(ConferenceDialOut request) {
+    PhoneNumber caller = caller(request.from(), "conference.from");
+    List<Violation> violations = new ArrayList<>();
+    if (request.participants().size() > 3) {
+      violations.add(
+          new Violation(
+              "conference.participants",
+              "a Xoxzo conference has 2 or 3 participants, was " + request.participants().size()));
+    }
+    String language = request.language().orElse("ja-JP");
+    if (!XoxzoRules.LANGUAGES.containsKey(language)) {
+      violations.add(
+          new Violation(
+              "conference.language", "Xoxzo guides in en-US or ja-JP only, not " + language));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(XoxzoApi.PROVIDER, violations);
+    }
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("caller", caller.e164());
+    form.put(
+        "participants",
+        request.participants().stream().map(PhoneNumber::e164).collect(Collectors.joining(",")));
+    form.put("lang", XoxzoRules.language(language));
+    JsonNode created = api.create("voice/simple/conferences/", form);
+    List<Call> legs = new ArrayList<>();
+    for (JsonNode leg : created.path("participants")) {
+      legs.add(
+          new Call(
+              leg.path("callid").asString(""),
+              XoxzoApi.PROVIDER,
+              CallStatus.QUEUED,
+              request.from(),
+              number(leg.path("participant").asString("")),
+              List.of()));
+    }
+    return new DialedConference(created.path("conferenceid").asString(""), XoxzoApi.PROVIDER, legs);
+  }
+
+  @Override
+  public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
+    Map<String, String> fields = fields(request);
+    if (!fields.containsKey("callid") || !fields.containsKey("status")) {
+      throw new InvalidInputException("body", "a Xoxzo callback carries callid and status");
+    }
+    Instant received = Instant.now();
+    CallEnded ended =
+        new CallEnded(
+            XoxzoApi.PROVIDER,
+            fields.get("callid"),
+            time(fields.get("end_time"), received),
+            status(fields.get("status")),
+            seconds(fields.get("duration")),
+            Optional.ofNullable(fields.get("cost")).map(cost -> cost + " credits"),
+            fields);
+    return new WebhookResult(List.of(ended), WebhookResponse.ok());
+  }
+
+  /** The callback's fields: a form body as Xoxzo sends it, or a JSON object. */
+  private static Map<String, String> fields(WebhookRequest request) {
+    Map<String, String> merged = new LinkedHashMap<>();
+    request.form().forEach((k, v) -> merged.put(k, v.get(0)));
+    if (request.contentType().map(t -> t.endsWith("json")).orElse(false)) {
+      try {
+        JsonNode json = JSON.readTree(request.bodyText());
+        for (Map.Entry<String, JsonNode> field : json.properties()) {
+          JsonNode value = field.getValue();
+          merged.put(
+              field.getKey(),
+              value.isArray()
+                  ? String.join(",", value.valueStream().map(JsonNode::asString).toList())
+                  : value.isNull() ? "" : value.asString());
+        }
+      } catch (JacksonException e) {
+        throw new InvalidInputException("body", "a JSON callback must be a JSON object");
+      }
+    }
+    return merged;
+  }
+
+  static Call call(JsonNode json) {
+    List<String> tags = new ArrayList<>();
+    json.path("tags").forEach(t -> tags.add(t.asString()));
+    return new Call(
+        json.path("callid").asString(""),
+        XoxzoApi.PROVIDER,
+        status(json.path("status").asString("")),
+        number(json.path("caller").asString("")),
+        number(json.path("recipient").asString("")),
+        tags);
+  }
+
+  static CallStatus status(String status) {
+    switch (status == null ? "" : status) {
+      case "IN PROGRESS":
+        return CallStatus.IN_PROGRESS;
+      case "ANSWERED":
+        return CallStatus.COMPLETED;
+      case "NO ANSWER":
+        return CallStatus.NO_ANSWER;
+      case "FAILED":
+        return CallStatus.FAILED;
+      default:
+        return CallStatus.UNKNOWN;
+    }
+  }
+
+  private static Optional<PhoneNumber> number(String e164) {
+    try {
+      return Optional.of(PhoneNumber.of(e164));
+    } catch (InvalidInputException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code duration}, read as whole seconds: the document gives no unit. */
+  private static Optional<Duration> seconds(String text) {
+    try {
+      return text == null || text.isBlank()
+          ? Optional.empty()
+          : Optional.of(Duration.ofSeconds(Long.parseLong(text.trim())));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Instant time(String text, Instant fallback) {
+    try {
+      return text == null
+          ? fallback
+          : LocalDateTime.parse(text.trim(), TIME).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return fallback;
+    }
+  }
+}
