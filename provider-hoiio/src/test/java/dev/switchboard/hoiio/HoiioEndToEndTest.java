@@ -62,16 +62,24 @@ class HoiioEndToEndTest {
     client.set(
         Switchboard.builder()
             .provider(new HoiioProvider(() -> store))
-            .config(
-                SwitchboardConfig.of(
-                    Map.of(
-                        HoiioProvider.APP_ID, HoiioConformanceTest.APP,
-                        HoiioProvider.ACCESS_TOKEN, HoiioConformanceTest.TOKEN,
-                        HoiioProvider.BASE_URL, simulator.baseUrl() + "/open/",
-                        SwitchboardConfig.WEBHOOK_BASE_URL, webhooks.localUrl() + "/hooks",
-                        SwitchboardConfig.WEBHOOK_SECRET, "end-to-end-webhook-secret")))
+            .config(config())
             .onEvent(events::add)
             .build());
+  }
+
+  private SwitchboardConfig config() {
+    return SwitchboardConfig.of(
+        Map.of(
+            HoiioProvider.APP_ID,
+            HoiioConformanceTest.APP,
+            HoiioProvider.ACCESS_TOKEN,
+            HoiioConformanceTest.TOKEN,
+            HoiioProvider.BASE_URL,
+            simulator.baseUrl() + "/open/",
+            SwitchboardConfig.WEBHOOK_BASE_URL,
+            webhooks.localUrl() + "/hooks",
+            SwitchboardConfig.WEBHOOK_SECRET,
+            "end-to-end-webhook-secret"));
   }
 
   @AfterEach
@@ -88,28 +96,34 @@ class HoiioEndToEndTest {
   }
 
   @Test
-  @DisplayName("The voicemail example records the caller and reports the recording and the call's end")
+  @DisplayName(
+      "The voicemail example records the caller and reports the recording and the call's end")
   void voicemail() {
     Transcript transcript = run(SeedFlows.voicemail(), Callee.answering());
     assertThat(transcript.normalized())
-        .isEqualTo(ReferenceInterpreter.run(SeedFlows.voicemail(), Callee.answering()).normalized());
+        .isEqualTo(
+            ReferenceInterpreter.run(SeedFlows.voicemail(), Callee.answering()).normalized());
     assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(RecordingReady.class));
     assertThat(events)
         .anySatisfy(
             e ->
                 assertThat(e)
                     .isInstanceOfSatisfying(
-                        CallEnded.class, ended -> assertThat(ended.status()).isEqualTo(CallStatus.COMPLETED)));
+                        CallEnded.class,
+                        ended -> assertThat(ended.status()).isEqualTo(CallStatus.COMPLETED)));
   }
 
   @Test
   @DisplayName("An IVR menu takes the branch the caller keys in, gathering again inside it")
   void menu() {
-    Gather pin = Gather.builder().numDigits(4).say("Your PIN?").branch("1111", Say.of("Welcome.")).build();
+    Gather pin =
+        Gather.builder().numDigits(4).say("Your PIN?").branch("1111", Say.of("Welcome.")).build();
     CallFlow flow =
         CallFlow.of(
             Say.of("Hello."),
-            Gather.builder().say("Press 1 for sales, 2 for your account.").attempts(2)
+            Gather.builder()
+                .say("Press 1 for sales, 2 for your account.")
+                .attempts(2)
                 .branch("1", Say.of("Sales is closed."))
                 .branch("2", pin, Say.of("Wrong PIN."))
                 .build(),
@@ -121,8 +135,40 @@ class HoiioEndToEndTest {
             Callee.builder().presses("1").build(),
             Callee.answering(),
             Callee.builder().presses("2").hangUpAfter(4).build())) {
-      assertThat(run(flow, callee)).as(callee.toString()).isEqualTo(ReferenceInterpreter.run(flow, callee));
+      assertThat(run(flow, callee))
+          .as(callee.toString())
+          .isEqualTo(ReferenceInterpreter.run(flow, callee));
     }
+  }
+
+  @Test
+  @DisplayName(
+      "An incoming call is answered with the application's flow; without one it is rejected")
+  void incoming() {
+    CallFlow flow =
+        CallFlow.of(Say.of("Thanks for calling."), Gather.builder().say("Press 1.").build());
+    VoiceClient answering =
+        Switchboard.builder()
+            .provider(new HoiioProvider(() -> store))
+            .config(config())
+            .onIncomingCall(call -> flow)
+            .onEvent(events::add)
+            .build();
+    VoiceClient previous = client.getAndSet(answering);
+    Callee caller = Callee.builder().presses("1").build();
+    Transcript transcript =
+        simulator.incomingCall(answering.incomingCallUrl(), "+6568888888", "+6561234567", caller);
+    assertThat(transcript).isEqualTo(ReferenceInterpreter.run(flow, caller));
+    assertThat(events)
+        .anySatisfy(e -> assertThat(e).isInstanceOf(dev.switchboard.event.IncomingCall.class));
+    answering.close();
+    client.set(previous);
+    assertThat(
+            simulator
+                .incomingCall(
+                    previous.incomingCallUrl(), "+6568888888", "+6561234567", Callee.answering())
+                .observations())
+        .containsExactly(new dev.switchboard.testkit.Observation.Rejected());
   }
 
   @Test
@@ -134,29 +180,24 @@ class HoiioEndToEndTest {
             Gather.builder().say("Press 1.").branch("1", Say.of("One.")).build(),
             Say.of("Other."));
     int calls = 1000;
+    // The simulator takes a scripted callee when a call starts running, in whatever order the
+    // calls start; one callee for all keeps every transcript predictable.
+    Callee callee = Callee.builder().presses("1").build();
+    Transcript expected = ReferenceInterpreter.run(flow, callee);
     ExecutorService pool = Executors.newFixedThreadPool(16);
     List<Future<String>> placed = new ArrayList<>();
     for (int i = 0; i < calls; i++) {
-      Callee callee = i % 2 == 0 ? Callee.builder().presses("1").build() : Callee.answering();
+      simulator.scriptNextCall(callee);
       placed.add(
-          pool.submit(
-              () -> {
-                synchronized (simulator) {
-                  // The script is taken when the Dial arrives: keep each script with its call.
-                  simulator.scriptNextCall(callee);
-                  return client.get().placeCall("+6560000000", "+6561234567", flow).id();
-                }
-              }));
+          pool.submit(() -> client.get().placeCall("+6560000000", "+6561234567", flow).id()));
     }
     List<String> ids = new ArrayList<>();
     for (Future<String> id : placed) {
       ids.add(id.get(60, TimeUnit.SECONDS));
     }
     pool.shutdown();
-    for (int i = 0; i < calls; i++) {
-      Callee callee = i % 2 == 0 ? Callee.builder().presses("1").build() : Callee.answering();
-      assertThat(simulator.awaitTranscript(ids.get(i), WAIT))
-          .isEqualTo(ReferenceInterpreter.run(flow, callee));
+    for (String id : ids) {
+      assertThat(simulator.awaitTranscript(id, WAIT)).isEqualTo(expected);
     }
     // A transcript is finished only after the call's last notification was answered, so by now
     // the runner has forgotten every call.

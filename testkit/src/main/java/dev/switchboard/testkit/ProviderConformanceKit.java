@@ -166,7 +166,23 @@ public abstract class ProviderConformanceKit {
 
   private ObservedCall assertSameAsReference(CallFlow flow, Callee callee, String context) {
     Transcript expected = ReferenceInterpreter.run(flow, callee).normalized();
-    ObservedCall call = target.call(client, flow, callee);
+    ObservedCall call;
+    try {
+      call = target.call(client, flow, callee);
+    } catch (AssertionError | RuntimeException e) {
+      throw new AssertionError(
+          "The call did not complete"
+              + (context.isEmpty() ? "" : " (" + context + ")")
+              + ": "
+              + e.getMessage()
+              + "\nflow: "
+              + dev.switchboard.flow.FlowJson.write(flow)
+              + "\ncallee: "
+              + callee
+              + "\nexpected:\n"
+              + expected.toJsonLines(),
+          e);
+    }
     // The call is over for the application only once its CallEnded has arrived; waiting for it
     // also lets a provider's background reads settle before the next rule counts requests.
     eventsOf(call.callId());

@@ -15,7 +15,8 @@ public interface CallStateStore {
   /** Replaces {@code expected} with {@code next} if it is still the current state; else false. */
   boolean replace(CallState expected, CallState next);
 
-  void remove(String key);
+  /** Removes {@code expected} if it is still the current state of its call; else false. */
+  boolean remove(CallState expected);
 
   /** How many calls are in flight. */
   int size();

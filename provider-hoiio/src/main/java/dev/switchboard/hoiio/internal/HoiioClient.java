@@ -87,7 +87,7 @@ public final class HoiioClient implements ProviderClient {
     try {
       answer = api.send(BlockKind.DIAL, params);
     } catch (VoiceException e) {
-      store.remove(key);
+      store.remove(dial.next());
       throw e;
     }
     String session = answer.path("session").asString("");
@@ -144,28 +144,37 @@ public final class HoiioClient implements ProviderClient {
 
   private WebhookResult notification(
       String key, int block, Map<String, String> fields, Instant received) {
-    Optional<CallState> current = store.get(key);
-    if (current.isEmpty() || current.get().block() != block) {
-      LOG.debug("Ignoring a notification for block {} of call {}: not the awaited one", block, key);
-      return WebhookResult.of(WebhookResponse.ok());
+    // Compare-and-set in a loop: placeCall may fill in the session while this notification is
+    // read, which changes the state without moving the call on; only a change of the awaited
+    // block means another notification won.
+    while (true) {
+      Optional<CallState> current = store.get(key);
+      if (current.isEmpty() || current.get().block() != block) {
+        LOG.debug(
+            "Ignoring a notification for block {} of call {}: not the awaited one", block, key);
+        return WebhookResult.of(WebhookResponse.ok());
+      }
+      CallState state = current.get();
+      if (state.session().isEmpty() && fields.containsKey("session")) {
+        state = state.withSession(fields.get("session"));
+      }
+      if (Notifications.ended(fields)) {
+        if (store.remove(current.get())) {
+          return new WebhookResult(events(state, fields, received), WebhookResponse.ok());
+        }
+        continue;
+      }
+      Block next = BlockPlanner.next(react(state, fields));
+      if (store.replace(current.get(), next.next())) {
+        send(next, key);
+        return new WebhookResult(events(state, fields, received), WebhookResponse.ok());
+      }
     }
-    CallState state = current.get();
-    if (state.session().isEmpty() && fields.containsKey("session")) {
-      state = state.withSession(fields.get("session"));
-    }
-    List<CallEvent> events =
-        Notifications.events(state.awaiting(), fields, state.dialStatus(), received);
-    if (Notifications.ended(fields)) {
-      store.remove(key);
-      return new WebhookResult(events, WebhookResponse.ok());
-    }
-    Block next = BlockPlanner.next(react(state, fields));
-    if (!store.replace(current.get(), next.next())) {
-      // Another notification for this block won the race and sent the next block.
-      return WebhookResult.of(WebhookResponse.ok());
-    }
-    send(next, key);
-    return new WebhookResult(events, WebhookResponse.ok());
+  }
+
+  private static List<CallEvent> events(
+      CallState state, Map<String, String> fields, Instant received) {
+    return Notifications.events(state.awaiting(), fields, state.dialStatus(), received);
   }
 
   /** Moves the cursor as the finished block's outcome says: a branch, or an on-failure flow. */
@@ -211,7 +220,7 @@ public final class HoiioClient implements ProviderClient {
       // No notification will come for a block Hoiio refused; end the call rather than leave it
       // waiting in silence.
       LOG.error("Hoiio refused {} for call {}; hanging up: {}", block.kind(), key, e.getMessage());
-      store.remove(key);
+      store.remove(block.next());
       try {
         hangup(block.next().session());
       } catch (VoiceException ignored) {

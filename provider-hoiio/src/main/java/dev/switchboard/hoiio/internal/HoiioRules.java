@@ -19,9 +19,14 @@ public final class HoiioRules {
 
   private HoiioRules() {}
 
-  /** Finish keys: {@code #} always ends a gather and a recording, and no other key does. */
+  /**
+   * Finish keys: {@code #} always ends a gather and a recording, and no other key does. And a call
+   * is monitored once ({@code error_monitor_in_progress}), so a second {@code recordCall} on the
+   * same path through the flow is a gap.
+   */
   public static List<CapabilityGap> gaps(CallFlow flow) {
     List<CapabilityGap> gaps = new ArrayList<>();
+    secondMonitors(flow.verbs(), "verbs", false, gaps);
     for (VerbAt at : flow.walk()) {
       if (at.verb() instanceof Gather gather && !gather.finishOnKey().equals("#")) {
         gaps.add(
@@ -40,6 +45,39 @@ public final class HoiioRules {
       }
     }
     return gaps;
+  }
+
+  /**
+   * Adds a gap for each recordCall reachable after another on the same path; returns whether the
+   * list monitors.
+   */
+  private static void secondMonitors(
+      List<? extends dev.switchboard.flow.Verb> verbs,
+      String base,
+      boolean monitored,
+      List<CapabilityGap> gaps) {
+    for (int i = 0; i < verbs.size(); i++) {
+      dev.switchboard.flow.Verb verb = verbs.get(i);
+      String path = base + "[" + i + "]";
+      if (verb instanceof dev.switchboard.flow.RecordCall) {
+        if (monitored) {
+          gaps.add(
+              new CapabilityGap(
+                  path,
+                  "recordCall",
+                  Capability.RECORD_CALL,
+                  "a second whole-call recording (Hoiio monitors a call once)"));
+        }
+        monitored = true;
+      } else if (verb instanceof Gather gather) {
+        for (dev.switchboard.flow.Branch branch : gather.branches()) {
+          secondMonitors(
+              branch.verbs(), path + ".branches[\"" + branch.key() + "\"]", monitored, gaps);
+        }
+      } else if (verb instanceof dev.switchboard.flow.Transfer transfer) {
+        secondMonitors(transfer.onFailure(), path + ".onFailure", monitored, gaps);
+      }
+    }
   }
 
   /**

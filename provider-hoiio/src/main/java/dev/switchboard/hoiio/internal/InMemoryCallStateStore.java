@@ -24,8 +24,8 @@ public final class InMemoryCallStateStore implements CallStateStore {
   }
 
   @Override
-  public void remove(String key) {
-    states.remove(key);
+  public boolean remove(CallState expected) {
+    return states.remove(expected.key(), expected);
   }
 
   @Override

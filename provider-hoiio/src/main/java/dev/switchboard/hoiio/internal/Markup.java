@@ -6,8 +6,9 @@ import dev.switchboard.flow.Say;
 import java.util.List;
 
 /**
- * Hoiio's {@code msg} markup: plain text, {@code <speech language gender>} and {@code <url>}
- * segments played in order. Text is escaped so that nothing a user says becomes markup.
+ * Hoiio's {@code msg} markup: {@code <speech language gender>} and {@code <url>} segments played in
+ * order. Every say is its own {@code <speech>} element, since adjacent plain text would be heard as
+ * one segment. Text is escaped so that nothing a user says becomes markup.
  */
 final class Markup {
   /** The documented maximum length of {@code msg}. */
@@ -29,16 +30,15 @@ final class Markup {
     String segment;
     int loop;
     if (prompt instanceof Say say) {
+      // Always wrapped: plain text next to other plain text would be heard as one segment.
       segment =
-          say.hasDefaultVoice()
-              ? escape(say.text())
-              : "<speech language=\""
-                  + escape(say.language())
-                  + "\" gender=\""
-                  + say.gender().wireName()
-                  + "\">"
-                  + escape(say.text())
-                  + "</speech>";
+          "<speech language=\""
+              + escape(say.language())
+              + "\" gender=\""
+              + say.gender().wireName()
+              + "\">"
+              + escape(say.text())
+              + "</speech>";
       loop = say.loop();
     } else if (prompt instanceof Play play) {
       segment = "<url>" + escape(play.url().toString()) + "</url>";

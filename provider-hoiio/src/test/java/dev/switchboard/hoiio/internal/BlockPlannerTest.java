@@ -58,9 +58,9 @@ class BlockPlannerTest {
                       Gather.builder().build(),
                       Say.of("Bye"))))
           .containsExactly(
-              "DIAL {dest=+6561234567, msg=Hello<url>https://a.example/x.mp3</url>}",
+              "DIAL {dest=+6561234567, msg=<speech language=\"en-US\" gender=\"female\">Hello</speech><url>https://a.example/x.mp3</url>}",
               "GATHER {max_digits=1, timeout=5, attempts=1}",
-              "HANGUP {msg=Bye}");
+              "HANGUP {msg=<speech language=\"en-US\" gender=\"female\">Bye</speech>}");
     }
 
     @Test
@@ -72,8 +72,8 @@ class BlockPlannerTest {
           .containsExactly(
               "DIAL {dest=+6561234567}",
               "RECORD {max_duration=30}",
-              "PLAY {msg=Menu.}",
-              "GATHER {msg=Press 1., max_digits=1, timeout=5, attempts=3}",
+              "PLAY {msg=<speech language=\"en-US\" gender=\"female\">Menu.</speech>}",
+              "GATHER {msg=<speech language=\"en-US\" gender=\"female\">Press 1.</speech>, max_digits=1, timeout=5, attempts=3}",
               "HANGUP {}");
     }
 
@@ -94,9 +94,9 @@ class BlockPlannerTest {
       assertThat(chain(flow))
           .containsExactly(
               "DIAL {dest=+6561234567}",
-              "MONITOR {msg=This call is recorded.}",
-              "RECORD {msg=Leave a message.After the tone., max_duration=120}",
-              "TRANSFER {msg=Transferring., dest=+6562222222, caller_id=+6560000000, on_failure=continue}");
+              "MONITOR {msg=<speech language=\"en-US\" gender=\"female\">This call is recorded.</speech>}",
+              "RECORD {msg=<speech language=\"en-US\" gender=\"female\">Leave a message.</speech><speech language=\"en-US\" gender=\"female\">After the tone.</speech>, max_duration=120}",
+              "TRANSFER {msg=<speech language=\"en-US\" gender=\"female\">Transferring.</speech>, dest=+6562222222, caller_id=+6560000000, on_failure=continue}");
     }
 
     @Test
@@ -105,8 +105,8 @@ class BlockPlannerTest {
       assertThat(chain(SeedFlows.voicemail()))
           .containsExactly(
               "DIAL {dest=+6561234567}",
-              "RECORD {msg=Please leave a message after the tone. Press hash when done., max_duration=120}",
-              "HANGUP {msg=Thank you. Goodbye.}");
+              "RECORD {msg=<speech language=\"en-US\" gender=\"female\">Please leave a message after the tone. Press hash when done.</speech>, max_duration=120}",
+              "HANGUP {msg=<speech language=\"en-US\" gender=\"female\">Thank you. Goodbye.</speech>}");
     }
 
     @Test
@@ -116,7 +116,12 @@ class BlockPlannerTest {
       String long2 = "b".repeat(600);
       assertThat(chain(CallFlow.of(Say.of(long1), Say.of(long2), Say.of("c"))))
           .containsExactly(
-              "DIAL {dest=+6561234567, msg=" + long1 + "}", "HANGUP {msg=" + long2 + "c}");
+              "DIAL {dest=+6561234567, msg=<speech language=\"en-US\" gender=\"female\">"
+                  + long1
+                  + "</speech>}",
+              "HANGUP {msg=<speech language=\"en-US\" gender=\"female\">"
+                  + long2
+                  + "</speech><speech language=\"en-US\" gender=\"female\">c</speech>}");
     }
   }
 
@@ -124,20 +129,23 @@ class BlockPlannerTest {
   @DisplayName("A conference is a transfer to its room; an explicit hangup carries its prompts")
   void conferenceAndHangup() {
     assertThat(chain(CallFlow.of(Say.of("Joining."), Conference.room("sales1"))))
-        .containsExactly("DIAL {dest=+6561234567, msg=Joining.}", "TRANSFER {dest=room:sales1}");
+        .containsExactly(
+            "DIAL {dest=+6561234567, msg=<speech language=\"en-US\" gender=\"female\">Joining.</speech>}",
+            "TRANSFER {dest=room:sales1}");
     assertThat(chain(CallFlow.of(Gather.builder().build(), Hangup.after(Say.of("Bye.")))))
-        .endsWith("HANGUP {msg=Bye.}");
+        .endsWith("HANGUP {msg=<speech language=\"en-US\" gender=\"female\">Bye.</speech>}");
   }
 
   @Test
-  @DisplayName(
-      "A voice other than the default is written as speech markup, repeated per loop, text escaped")
+  @DisplayName("Every say is its own speech element, repeated per loop, with its text escaped")
   void markup() {
     Say say =
         Say.builder("Tom & <Jerry>").language("zh-HK").gender(VoiceGender.MALE).loop(2).build();
     String segment = "<speech language=\"zh-HK\" gender=\"male\">Tom &amp; &lt;Jerry&gt;</speech>";
     assertThat(Markup.of(say)).isEqualTo(segment + segment);
-    assertThat(Markup.of(Say.of("5 < 6 & \"x\""))).isEqualTo("5 &lt; 6 &amp; &quot;x&quot;");
+    assertThat(Markup.of(Say.of("5 < 6 & \"x\"")))
+        .isEqualTo(
+            "<speech language=\"en-US\" gender=\"female\">5 &lt; 6 &amp; &quot;x&quot;</speech>");
   }
 
   @Test

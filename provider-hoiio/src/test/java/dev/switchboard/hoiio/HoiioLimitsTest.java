@@ -1,0 +1,102 @@
+package dev.switchboard.hoiio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.Capability;
+import dev.switchboard.CapabilityGap;
+import dev.switchboard.InvalidInputException;
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Gather;
+import dev.switchboard.flow.Hangup;
+import dev.switchboard.flow.Pause;
+import dev.switchboard.flow.Record;
+import dev.switchboard.flow.RecordCall;
+import dev.switchboard.flow.Say;
+import dev.switchboard.flow.Transfer;
+import dev.switchboard.hoiio.internal.HoiioRules;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Where Hoiio's blocks narrow the neutral model, refused before anything is sent. */
+class HoiioLimitsTest {
+  private final HoiioProvider provider = new HoiioProvider();
+
+  @Test
+  @DisplayName(
+      "A message of 1000 characters with its markup is accepted, 1001 refused, naming the field")
+  void messageLength() {
+    // <speech language="en-US" gender="female"> and </speech> take 50 characters.
+    provider.validate(CallFlow.of(Say.of("x".repeat(950))));
+    assertThatThrownBy(() -> provider.validate(CallFlow.of(Say.of("x".repeat(951)))))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("verbs[0].say.text"));
+  }
+
+  @Test
+  @DisplayName(
+      "A gather's prompts together must fit one message, since Hoiio repeats it per attempt")
+  void gatherPrompts() {
+    assertThatThrownBy(
+            () ->
+                provider.validate(
+                    CallFlow.of(
+                        Gather.builder().say("a".repeat(500)).say("b".repeat(500)).build())))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("verbs[0].gather.prompts"));
+  }
+
+  @Test
+  @DisplayName("Tags longer than 256 characters together are refused")
+  void tags() {
+    assertThat(HoiioRules.tag(List.of("a".repeat(200), "b".repeat(55)))).hasSize(256);
+    assertThatThrownBy(() -> HoiioRules.tag(List.of("a".repeat(200), "b".repeat(56))))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("call.tags"));
+  }
+
+  @Test
+  @DisplayName(
+      "Finish keys other than #, pauses, parallel transfers and verbs after a transfer are gaps")
+  void gaps() {
+    CallFlow flow =
+        CallFlow.of(
+            Gather.builder().finishOnKey("*").build(),
+            new Record(List.of(), 30, ""),
+            Pause.of(1),
+            Transfer.to("+6561111111", "+6562222222"),
+            Say.of("after"));
+    assertThat(provider.gapsFor(flow))
+        .extracting(CapabilityGap::capability)
+        .containsExactly(
+            Capability.PAUSE, Capability.PARALLEL_TRANSFER, Capability.CONTINUE_AFTER_BRIDGE);
+    assertThat(
+            provider.gapsFor(
+                CallFlow.of(
+                    Gather.builder().finishOnKey("*").build(), new Record(List.of(), 30, ""))))
+        .extracting(CapabilityGap::path)
+        .containsExactly("verbs[0]", "verbs[1]");
+  }
+
+  @Test
+  @DisplayName(
+      "A second whole-call recording on the same path is a gap; on different branches it is not")
+  void secondMonitor() {
+    CallFlow twice =
+        CallFlow.of(RecordCall.after(), Gather.builder().branch("1", RecordCall.after()).build());
+    assertThat(provider.gapsFor(twice))
+        .extracting(CapabilityGap::toString)
+        .containsExactly(
+            "verbs[1].branches[\"1\"][0] recordCall: a second whole-call recording (Hoiio monitors a call once)");
+    CallFlow apart =
+        CallFlow.of(
+            Gather.builder()
+                .branch("1", RecordCall.after())
+                .branch("2", RecordCall.after())
+                .build(),
+            Hangup.now());
+    assertThat(provider.gapsFor(apart)).isEmpty();
+  }
+}
