@@ -105,6 +105,7 @@ public final class VoiceClient implements AutoCloseable {
     if (!request.tags().isEmpty()) {
       operationGap(Capability.TAGS).ifPresent(gaps::add);
     }
+    check(request.flow(), gaps);
     if (request.flow().verbs().get(0) instanceof Reject) {
       // Vendors run an outbound call's flow once the callee has answered, when it can no longer
       // be refused; the docs of Voxtelesys say Reject then has no effect.
@@ -112,7 +113,6 @@ public final class VoiceClient implements AutoCloseable {
           "verbs[0]",
           "reject only refuses incoming calls; an outbound call is answered before its flow runs");
     }
-    check(request.flow(), gaps);
     return client.placeCall(request);
   }
 

@@ -1,0 +1,306 @@
+package dev.switchboard.xoxzo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.AuthenticationException;
+import dev.switchboard.Call;
+import dev.switchboard.CallNotFoundException;
+import dev.switchboard.CallRequest;
+import dev.switchboard.CallStatus;
+import dev.switchboard.ConferenceDialOut;
+import dev.switchboard.DialedConference;
+import dev.switchboard.InvalidInputException;
+import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.UnsupportedCapabilityException;
+import dev.switchboard.Violation;
+import dev.switchboard.VoiceClient;
+import dev.switchboard.WebhookServer;
+import dev.switchboard.event.CallEnded;
+import dev.switchboard.event.CallEvent;
+import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Gather;
+import dev.switchboard.flow.Hangup;
+import dev.switchboard.flow.Play;
+import dev.switchboard.flow.Say;
+import dev.switchboard.testkit.Callee;
+import dev.switchboard.testkit.Observation;
+import dev.switchboard.testkit.simulator.XoxzoSimulator;
+import dev.switchboard.xoxzo.internal.XoxzoApi;
+import dev.switchboard.xoxzo.internal.XoxzoTestAccess;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The provider end to end over loopback HTTP against the Xoxzo simulator. */
+class XoxzoClientTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private XoxzoSimulator simulator;
+  private WebhookServer webhooks;
+  private final AtomicReference<VoiceClient> client = new AtomicReference<>();
+  private final AtomicInteger deliveries = new AtomicInteger();
+
+  /** How many deliveries the application "loses" (answers 500) before answering 200. */
+  private final AtomicInteger lose = new AtomicInteger();
+
+  private final List<CallEvent> events = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    simulator = new XoxzoSimulator(XoxzoConformanceTest.SID, XoxzoConformanceTest.TOKEN);
+    simulator.start();
+    webhooks =
+        WebhookServer.start(
+            request -> {
+              WebhookResponse response = client.get().handleWebhook(request).response();
+              deliveries.incrementAndGet();
+              return lose.getAndDecrement() > 0 ? WebhookResponse.serverError() : response;
+            },
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            4);
+    client.set(connect(XoxzoConformanceTest.TOKEN));
+  }
+
+  private VoiceClient connect(String token) {
+    return Switchboard.builder()
+        .provider(XoxzoProvider.ID)
+        .config(
+            SwitchboardConfig.of(
+                Map.of(
+                    XoxzoProvider.SID,
+                    XoxzoConformanceTest.SID,
+                    XoxzoProvider.AUTH_TOKEN,
+                    token,
+                    XoxzoProvider.BASE_URL,
+                    simulator.baseUrl().toString(),
+                    SwitchboardConfig.WEBHOOK_BASE_URL,
+                    webhooks.localUrl() + "/hooks",
+                    SwitchboardConfig.WEBHOOK_SECRET,
+                    "xoxzo-client-webhook-secret")))
+        .onEvent(events::add)
+        .build();
+  }
+
+  @AfterEach
+  void stop() {
+    client.get().close();
+    webhooks.close();
+    simulator.close();
+  }
+
+  private Call place(CallFlow flow) {
+    return client.get().placeCall("+818012345678", "+818011112222", flow);
+  }
+
+  @Nested
+  @DisplayName("Calls")
+  class Calls {
+    @Test
+    @DisplayName("A reminder by text-to-speech is spoken, reported as ended, and readable by id")
+    void tts() {
+      Call call =
+          place(CallFlow.of(Say.builder("明日は十時に予約があります。").language("ja-JP").build(), Hangup.now()));
+      assertThat(simulator.awaitTranscript(call.id(), WAIT).observations())
+          .containsExactly(
+              new Observation.Said("明日は十時に予約があります。", "ja-JP", "female"),
+              new Observation.HungUp("flow"));
+      assertThat(client.get().getCall(call.id()).status()).isEqualTo(CallStatus.COMPLETED);
+      assertThat(events).singleElement().isInstanceOf(CallEnded.class);
+    }
+
+    @Test
+    @DisplayName("Tags are sent and read back with the call")
+    void tags() {
+      Call call =
+          client
+              .get()
+              .placeCall(
+                  CallRequest.builder()
+                      .from("+818012345678")
+                      .to("+818011112222")
+                      .tag("reminder")
+                      .tag("march")
+                      .flow(CallFlow.of(Play.of("http://www.mysite.com/123.mp3")))
+                      .build());
+      simulator.awaitTranscript(call.id(), WAIT);
+      assertThat(client.get().getCall(call.id()).tags()).containsExactly("reminder", "march");
+    }
+
+    @Test
+    @DisplayName("A callback redelivered ten times until answered 200 yields one event")
+    void redelivered() {
+      lose.set(9);
+      Call call = place(CallFlow.of(Play.of("http://www.mysite.com/123.mp3")));
+      simulator.awaitTranscript(call.id(), WAIT);
+      assertThat(deliveries).hasValue(10);
+      assertThat(events)
+          .singleElement()
+          .isInstanceOfSatisfying(
+              CallEnded.class, e -> assertThat(e.callId()).isEqualTo(call.id()));
+    }
+
+    @Test
+    @DisplayName("A busy callee ends the call as failed, and an unanswered one as no answer")
+    void unanswered() {
+      simulator.scriptNextCall(Callee.builder().pickup(Callee.Pickup.BUSY).build());
+      Call busy = place(CallFlow.of(Say.of("Hi")));
+      simulator.awaitTranscript(busy.id(), WAIT);
+      simulator.scriptNextCall(Callee.builder().pickup(Callee.Pickup.NO_ANSWER).build());
+      Call silent = place(CallFlow.of(Say.of("Hi")));
+      simulator.awaitTranscript(silent.id(), WAIT);
+      assertThat(events)
+          .extracting(e -> ((CallEnded) e).status())
+          .containsExactly(CallStatus.FAILED, CallStatus.NO_ANSWER);
+    }
+  }
+
+  @Nested
+  @DisplayName("Refusals and errors")
+  class Errors {
+    @Test
+    @DisplayName(
+        "More than one message, a gather, https audio or a missing caller never reach Xoxzo")
+    void refusedBeforeSending() {
+      assertThatThrownBy(() -> place(CallFlow.of(Say.of("One."), Say.of("Two."))))
+          .isInstanceOf(UnsupportedCapabilityException.class)
+          .hasMessageContaining("verbs[1] say: more than one message in a call");
+      assertThatThrownBy(() -> place(CallFlow.of(Gather.builder().build())))
+          .isInstanceOf(UnsupportedCapabilityException.class)
+          .hasMessageContaining("gather keys");
+      assertThatThrownBy(() -> place(CallFlow.of(Play.of("https://www.mysite.com/123.mp3"))))
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> assertThat(e.field()).isEqualTo("verbs[0].play.url"));
+      assertThatThrownBy(
+              () ->
+                  client
+                      .get()
+                      .placeCall(
+                          CallRequest.builder()
+                              .to("+818011112222")
+                              .flow(CallFlow.of(Say.of("Hi")))
+                              .build()))
+          .isInstanceOfSatisfying(
+              InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("call.from"));
+      assertThat(simulator.requestCount()).isZero();
+    }
+
+    @Test
+    @DisplayName("A 400 with several field errors becomes one error listing each field and message")
+    void fieldErrors() {
+      XoxzoApi api =
+          new XoxzoApi(
+              HttpUrl.get(simulator.baseUrl() + "/"),
+              XoxzoConformanceTest.SID,
+              XoxzoConformanceTest.TOKEN,
+              Duration.ofSeconds(5));
+      assertThatThrownBy(
+              () -> XoxzoTestAccess.create(api, Map.of("recipient", "0801234", "tts_lang", "fr")))
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> {
+                assertThat(e.vendorCode()).hasValue("400");
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .contains("caller", "recipient", "tts_message", "tts_lang");
+                assertThat(e.violations())
+                    .filteredOn(v -> v.field().equals("caller"))
+                    .extracting(Violation::rule)
+                    .containsExactly("This field is required.");
+              });
+    }
+
+    @Test
+    @DisplayName("A wrong token is an authentication error that does not show it")
+    void wrongToken() {
+      VoiceClient wrong = connect("wrong-token-canary");
+      try {
+        assertThatThrownBy(
+                () -> wrong.placeCall("+818012345678", "+818011112222", CallFlow.of(Say.of("Hi"))))
+            .isInstanceOfSatisfying(
+                AuthenticationException.class,
+                e -> {
+                  assertThat(e.vendorCode()).hasValue("401");
+                  assertThat(e.getMessage()).doesNotContain("wrong-token-canary");
+                });
+      } finally {
+        wrong.close();
+      }
+    }
+
+    @Test
+    @DisplayName("An unknown call id is not found")
+    void notFound() {
+      assertThatThrownBy(() -> client.get().getCall("no-such-call"))
+          .isInstanceOfSatisfying(
+              CallNotFoundException.class, e -> assertThat(e.vendorCode()).hasValue("404"));
+    }
+  }
+
+  @Nested
+  @DisplayName("Simple conference")
+  class Conferences {
+    private ConferenceDialOut.Builder request() {
+      return ConferenceDialOut.builder().from("+818012345678").language("en-US");
+    }
+
+    @Test
+    @DisplayName(
+        "One participant is refused by the model, four by the provider, both before sending")
+    void outOfRange() {
+      assertThatThrownBy(() -> request().participant("+818011111111").build())
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> assertThat(e.field()).isEqualTo("conference.participants"));
+      assertThatThrownBy(
+              () ->
+                  client
+                      .get()
+                      .dialOutConference(
+                          request()
+                              .participant(
+                                  "+818011111111",
+                                  "+818022222222",
+                                  "+818033333333",
+                                  "+818044444444")
+                              .build()))
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> assertThat(e.rule()).contains("2 or 3 participants"));
+      assertThat(simulator.requestCount()).isZero();
+    }
+
+    @Test
+    @DisplayName("Two and three participants are each called and joined")
+    void twoAndThree() {
+      DialedConference two =
+          client
+              .get()
+              .dialOutConference(request().participant("+818011111111", "+818022222222").build());
+      assertThat(two.legs()).hasSize(2);
+      DialedConference three =
+          client
+              .get()
+              .dialOutConference(
+                  request().participant("+818011111111", "+818022222222", "+818033333333").build());
+      assertThat(three.legs()).hasSize(3);
+      for (Call leg : three.legs()) {
+        assertThat(simulator.awaitTranscript(leg.id(), WAIT).observations())
+            .contains(new Observation.JoinedConference(three.id()));
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.switchboard.xoxzo;
+
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Play;
+import dev.switchboard.testkit.ConformanceTarget;
+import dev.switchboard.testkit.ProviderConformanceKit;
+import dev.switchboard.testkit.SimulatorTarget;
+import dev.switchboard.testkit.simulator.XoxzoSimulator;
+import java.util.Map;
+
+/** The conformance kit, run through the real provider against the Xoxzo simulator. */
+class XoxzoConformanceTest extends ProviderConformanceKit {
+  static final String SID = "xoxzo-sid";
+  static final String TOKEN = "xoxzo-token";
+
+  @Override
+  protected ConformanceTarget createTarget() {
+    return SimulatorTarget.builder(new XoxzoProvider(), new XoxzoSimulator(SID, TOKEN))
+        .config(
+            base ->
+                Map.of(
+                    XoxzoProvider.SID, SID,
+                    XoxzoProvider.AUTH_TOKEN, TOKEN,
+                    XoxzoProvider.BASE_URL, base.toString()))
+        .outsideVendorLimits(
+            CallFlow.of(Play.of("https://audio.example/reminder.mp3")),
+            CallFlow.of(Play.of("http://audio.example/reminder.wav")),
+            CallFlow.of(Play.of("http://audio.example/re%20minder.mp3")))
+        .build();
+  }
+}
