@@ -5,6 +5,7 @@ import dev.switchboard.CapabilityGap;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.flow.CallFlow;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A telephony vendor, found with {@link java.util.ServiceLoader}. Implementations have a public
@@ -45,6 +46,15 @@ public interface VoiceProvider {
    * Called only for flows without gaps. The default checks nothing.
    */
   default void validate(CallFlow flow) {}
+
+  /**
+   * What this provider would send for {@code flow}, for people to read (VoxXML, block requests,
+   * request forms), without credentials or callback URLs. Empty when the provider cannot show it.
+   * Called only for flows without gaps.
+   */
+  default Optional<String> render(CallFlow flow) {
+    return Optional.empty();
+  }
 
   /**
    * Opens a client with the given configuration, which core has already checked for the required

@@ -6,6 +6,7 @@ import dev.switchboard.CapabilityGap;
 import dev.switchboard.ConfigurationException;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.hoiio.internal.BlockChainRenderer;
 import dev.switchboard.hoiio.internal.CallStateStore;
 import dev.switchboard.hoiio.internal.HoiioApi;
 import dev.switchboard.hoiio.internal.HoiioClient;
@@ -116,6 +117,12 @@ public final class HoiioProvider implements VoiceProvider {
   @Override
   public void validate(CallFlow flow) {
     HoiioRules.validate(flow);
+  }
+
+  /** The blocks the runner would send, one a line, with branches indented below their gather. */
+  @Override
+  public Optional<String> render(CallFlow flow) {
+    return Optional.of(BlockChainRenderer.render(flow));
   }
 
   @Override

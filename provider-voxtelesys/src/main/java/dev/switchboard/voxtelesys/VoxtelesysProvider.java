@@ -14,6 +14,7 @@ import dev.switchboard.voxtelesys.internal.VoxXmlCompiler;
 import dev.switchboard.voxtelesys.internal.VoxtelesysApi;
 import dev.switchboard.voxtelesys.internal.VoxtelesysClient;
 import dev.switchboard.voxtelesys.internal.VoxtelesysRules;
+import dev.switchboard.voxtelesys.internal.voxxml.VoxXml;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,8 +105,14 @@ public final class VoxtelesysProvider implements VoiceProvider {
     VoxtelesysRules.validate(flow);
   }
 
-  /** The VoxXML this provider sends for {@code flow}, with no callbacks: for tools and tests. */
-  public String render(CallFlow flow) {
+  /** The VoxXML this provider sends for {@code flow}, without callbacks, indented for reading. */
+  @Override
+  public Optional<String> render(CallFlow flow) {
+    return Optional.of(VoxXml.writeIndented(new VoxXmlCompiler(Optional.empty()).document(flow)));
+  }
+
+  /** The VoxXML this provider sends for {@code flow}, without callbacks, as sent. */
+  public String compile(CallFlow flow) {
     return new VoxXmlCompiler(Optional.empty()).compile(flow);
   }
 

@@ -74,7 +74,7 @@ class DocumentIvrTest {
   @DisplayName("The document's VoxXML and ours give the same transcript for the same callee")
   void sameBehaviour(String document, CallFlow flow, Callee callee) throws IOException {
     Transcript theirs = SIMULATOR.run(resource(document), callee);
-    Transcript ours = SIMULATOR.run(PROVIDER.render(flow), callee);
+    Transcript ours = SIMULATOR.run(PROVIDER.compile(flow), callee);
     assertThat(ours.toJsonLines()).isEqualTo(theirs.toJsonLines());
     assertThat(ours.observations()).isNotEmpty();
   }

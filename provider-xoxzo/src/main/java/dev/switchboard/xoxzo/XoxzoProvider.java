@@ -82,6 +82,12 @@ public final class XoxzoProvider implements VoiceProvider {
     XoxzoRules.validate(flow);
   }
 
+  /** The playback request this provider would send, field by field. */
+  @Override
+  public Optional<String> render(CallFlow flow) {
+    return Optional.of(XoxzoClient.render(flow));
+  }
+
   @Override
   public ProviderClient connect(SwitchboardConfig config) {
     List<String> problems = new ArrayList<>();

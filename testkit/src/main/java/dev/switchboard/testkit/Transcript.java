@@ -45,14 +45,21 @@ public record Transcript(List<Observation> observations) {
     return TranscriptJson.read(lines);
   }
 
-  /** One readable line an observation, e.g. {@code say "Hello" (en-US, female)}. */
+  /**
+   * One readable line an observation, e.g. {@code say "Hello"}, or {@code say "Hola" (es-US, male)}
+   * when the voice is not the default.
+   */
   public String render() {
     return observations.stream().map(Transcript::render).collect(Collectors.joining("\n"));
   }
 
   private static String render(Observation o) {
     if (o instanceof Observation.Said s) {
-      return "say \"" + s.text() + "\" (" + s.language() + ", " + s.gender() + ")";
+      boolean defaultVoice = s.language().equals("en-US") && s.gender().equals("female");
+      return "say \""
+          + s.text()
+          + "\""
+          + (defaultVoice ? "" : " (" + s.language() + ", " + s.gender() + ")");
     } else if (o instanceof Observation.Played p) {
       return "play " + p.url();
     } else if (o instanceof Observation.Paused p) {

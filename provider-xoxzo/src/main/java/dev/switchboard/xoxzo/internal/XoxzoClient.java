@@ -12,6 +12,7 @@ import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
+import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Play;
 import dev.switchboard.flow.Prompt;
 import dev.switchboard.flow.Say;
@@ -53,16 +54,10 @@ public final class XoxzoClient implements ProviderClient {
   @Override
   public Call placeCall(CallRequest request) {
     PhoneNumber caller = caller(request.from(), "call.from");
-    Prompt message = XoxzoRules.message(request.flow()).orElseThrow();
     Map<String, String> form = new LinkedHashMap<>();
     form.put("caller", caller.e164());
     form.put("recipient", request.to().e164());
-    if (message instanceof Say say) {
-      form.put("tts_message", say.text());
-      form.put("tts_lang", XoxzoRules.language(say.language()));
-    } else {
-      form.put("recording_url", ((Play) message).url().toString());
-    }
+    form.putAll(message(request.flow()));
     signer.ifPresent(
         s ->
             form.put(
@@ -79,6 +74,27 @@ public final class XoxzoClient implements ProviderClient {
         request.from(),
         Optional.of(request.to()),
         request.tags());
+  }
+
+  /** The form fields that carry a flow's one message: a recording, or text-to-speech. */
+  private static Map<String, String> message(CallFlow flow) {
+    Prompt message = XoxzoRules.message(flow).orElseThrow();
+    Map<String, String> form = new LinkedHashMap<>();
+    if (message instanceof Say say) {
+      form.put("tts_message", say.text());
+      form.put("tts_lang", XoxzoRules.language(say.language()));
+    } else {
+      form.put("recording_url", ((Play) message).url().toString());
+    }
+    return form;
+  }
+
+  /** The playback request for a flow, field by field, without the caller's numbers. */
+  public static String render(CallFlow flow) {
+    StringBuilder out = new StringBuilder("POST /voice/simple/playbacks/\n");
+    out.append("  caller=<caller>\n  recipient=<callee>\n");
+    message(flow).forEach((k, v) -> out.append("  ").append(k).append('=').append(v).append('\n'));
+    return out.toString();
   }
 
   private static PhoneNumber caller(Optional<PhoneNumber> from, String field) {

@@ -22,9 +22,19 @@ public final class VoxXml {
 
   /** The document as text, without an XML declaration, as the vendor's examples are written. */
   public static String write(VoxResponse response) {
+    return write(response, false);
+  }
+
+  /** The document indented, for people to read. */
+  public static String writeIndented(VoxResponse response) {
+    return write(response, true);
+  }
+
+  private static String write(VoxResponse response, boolean indented) {
     try {
       Marshaller marshaller = CONTEXT.createMarshaller();
       marshaller.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
+      marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, indented);
       StringWriter out = new StringWriter();
       marshaller.marshal(response, out);
       return out.toString();

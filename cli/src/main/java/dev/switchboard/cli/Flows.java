@@ -1,0 +1,28 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.CapabilityGap;
+import dev.switchboard.UnsupportedCapabilityException;
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.FlowJson;
+import dev.switchboard.spi.VoiceProvider;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reading flow files and checking them against a provider. */
+final class Flows {
+  private Flows() {}
+
+  /** The flow in {@code file}; a missing or bad file fails with the JSON path of the problem. */
+  static CallFlow read(Path file) {
+    return FlowJson.read(file);
+  }
+
+  /** Fails with every gap, and every vendor limit broken, before anything is sent. */
+  static void check(VoiceProvider provider, CallFlow flow) {
+    List<CapabilityGap> gaps = provider.gapsFor(flow);
+    if (!gaps.isEmpty()) {
+      throw new UnsupportedCapabilityException(provider.id(), gaps);
+    }
+    provider.validate(flow);
+  }
+}

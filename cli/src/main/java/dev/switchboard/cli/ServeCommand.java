@@ -1,0 +1,80 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.VoiceClient;
+import dev.switchboard.WebhookServer;
+import dev.switchboard.event.CallEvent;
+import dev.switchboard.flow.CallFlow;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the webhook server: answer incoming calls with a flow, run Hoiio flows, verify"
+          + " signatures, and print each event as it arrives. Stop with Ctrl-C."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ConfigOptions options;
+
+  @Option(names = "--port", required = true, description = "the port to listen on (0 for any)")
+  int port;
+
+  @Parameters(paramLabel = "FLOW", description = "the flow that answers incoming calls (JSON)")
+  Path flowFile;
+
+  /** Released to stop serving; Ctrl-C releases it through a shutdown hook. */
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws InterruptedException {
+    CallFlow flow = Flows.read(flowFile);
+    Flows.check(Providers.find(options.provider), flow);
+    PrintWriter out = spec.commandLine().getOut();
+    try (VoiceClient client =
+            options.connect(
+                builder -> builder.onIncomingCall(call -> flow).onEvent(e -> print(out, e)));
+        WebhookServer server = start(client)) {
+      Thread hook = new Thread(stop::countDown, "switchboard-serve-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      out.println("Listening on port " + server.port() + " for " + client.providerId());
+      if (client.capabilities().has(dev.switchboard.Capability.INBOUND_CALL)) {
+        out.println("Incoming-call URL to configure at the vendor: " + client.incomingCallUrl());
+      }
+      stop.await();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Already stopping because of Ctrl-C: nothing to remove.
+      }
+      out.println("Stopped.");
+    }
+    return Main.OK;
+  }
+
+  private WebhookServer start(VoiceClient client) {
+    try {
+      return WebhookServer.start(client, new InetSocketAddress(port), 8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on port " + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void print(PrintWriter out, CallEvent event) {
+    synchronized (out) {
+      out.println(event.getClass().getSimpleName() + " " + event.callId() + " " + event.raw());
+    }
+  }
+}

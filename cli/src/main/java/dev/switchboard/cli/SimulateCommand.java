@@ -1,0 +1,150 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.CapabilityGap;
+import dev.switchboard.InvalidInputException;
+import dev.switchboard.Switchboard;
+import dev.switchboard.VoiceClient;
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.spi.VoiceProvider;
+import dev.switchboard.testkit.Callee;
+import dev.switchboard.testkit.ReferenceInterpreter;
+import dev.switchboard.testkit.SimulatorTarget;
+import dev.switchboard.testkit.Transcript;
+import dev.switchboard.testkit.TranscriptJson;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a flow through the real provider code against that vendor's simulator on loopback,"
+          + " and print what the person called hears.",
+      "Without --provider, run it on every provider and show the transcripts side by side, next"
+          + " to what the flow means (the reference), or the gaps of a provider that cannot run it."
+    })
+final class SimulateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--provider", description = "hoiio, voxtelesys or xoxzo; all when omitted")
+  String provider;
+
+  @Option(
+      names = "--press",
+      paramLabel = "KEYS",
+      description = "keys pressed at the next gather; repeat for later gathers")
+  List<String> presses = new ArrayList<>();
+
+  @Option(names = "--no-answer", description = "the callee does not answer")
+  boolean noAnswer;
+
+  @Option(names = "--busy", description = "the callee is busy")
+  boolean busy;
+
+  @Option(
+      names = "--hangup-after",
+      paramLabel = "N",
+      description = "the callee hangs up after N observations")
+  Integer hangupAfter;
+
+  @Option(names = "--wire", description = "also print the HTTP exchanges with the simulated vendor")
+  boolean wire;
+
+  @Option(names = "--json", description = "print the transcript as JSON lines")
+  boolean json;
+
+  @Parameters(paramLabel = "FLOW", description = "a flow file (JSON)")
+  Path flowFile;
+
+  @Override
+  public Integer call() {
+    CallFlow flow = Flows.read(flowFile);
+    Callee callee = callee();
+    PrintWriter out = spec.commandLine().getOut();
+    if (provider != null) {
+      VoiceProvider chosen = Providers.find(provider);
+      Flows.check(chosen, flow);
+      Run run = simulate(chosen, flow, callee);
+      out.print(json ? TranscriptJson.write(run.transcript()) : run.transcript().render() + "\n");
+      if (wire) {
+        out.println();
+        out.println("--- HTTP exchanges with the simulated " + chosen.displayName() + " ---");
+        out.print(run.wire());
+      }
+      return Main.OK;
+    }
+    List<String> headings = new ArrayList<>(List.of("reference (what the flow means)"));
+    List<List<String>> columns = new ArrayList<>();
+    columns.add(ReferenceInterpreter.run(flow, callee).render().lines().toList());
+    for (VoiceProvider each : Providers.all()) {
+      headings.add(each.displayName());
+      columns.add(column(each, flow, callee));
+    }
+    out.print(Columns.layout(headings, columns));
+    return Main.OK;
+  }
+
+  private List<String> column(VoiceProvider provider, CallFlow flow, Callee callee) {
+    List<CapabilityGap> gaps = provider.gapsFor(flow);
+    if (!gaps.isEmpty()) {
+      List<String> lines = new ArrayList<>(List.of("cannot run this flow:"));
+      gaps.forEach(gap -> lines.add("  " + gap));
+      return lines;
+    }
+    try {
+      provider.validate(flow);
+    } catch (InvalidInputException e) {
+      List<String> lines = new ArrayList<>(List.of("outside its limits:"));
+      e.violations().forEach(v -> lines.add("  " + v));
+      return lines;
+    }
+    return simulate(provider, flow, callee).transcript().render().lines().toList();
+  }
+
+  private record Run(Transcript transcript, String wire) {}
+
+  private static Run simulate(VoiceProvider provider, CallFlow flow, Callee callee) {
+    SimulatorTarget target =
+        Simulators.start(provider)
+            .orElseThrow(() -> new UsageException("there is no simulator for " + provider.id()));
+    try (target;
+        VoiceClient client =
+            Switchboard.builder().provider(provider).config(target.config()).build()) {
+      Transcript transcript = target.call(client, flow, callee).transcript();
+      return new Run(transcript, target.simulator().wireText());
+    }
+  }
+
+  private Callee callee() {
+    if (noAnswer && busy) {
+      throw new UsageException("--no-answer and --busy cannot both be given");
+    }
+    Callee.Builder callee = Callee.builder();
+    if (noAnswer) {
+      callee.pickup(Callee.Pickup.NO_ANSWER);
+    } else if (busy) {
+      callee.pickup(Callee.Pickup.BUSY);
+    }
+    for (String keys : presses) {
+      if (!keys.matches("[0-9*#]+")) {
+        throw new UsageException("--press takes keys among 0-9, * and #, was '" + keys + "'");
+      }
+      callee.presses(keys);
+    }
+    if (hangupAfter != null) {
+      if (hangupAfter < 1) {
+        throw new UsageException("--hangup-after must be at least 1");
+      }
+      callee.hangUpAfter(hangupAfter);
+    }
+    return callee.build();
+  }
+}
