@@ -69,10 +69,12 @@ class TranscriptJsonTest {
   }
 
   @Test
-  @DisplayName("The readable form has one line per observation")
+  @DisplayName(
+      "The readable form has one line per observation, naming the voice only when it is not the default")
   void render() {
     assertThat(EVERY_TYPE.render().lines()).hasSize(EVERY_TYPE.observations().size());
-    assertThat(EVERY_TYPE.render())
-        .startsWith("say \"Hi <b>&amp;\" (en-US, female)\nplay https://a.example/x.mp3");
+    assertThat(EVERY_TYPE.render()).startsWith("say \"Hi <b>&amp;\"\nplay https://a.example/x.mp3");
+    assertThat(Transcript.of(new Observation.Said("Hola", "es-US", "male")).render())
+        .isEqualTo("say \"Hola\" (es-US, male)");
   }
 }
