@@ -32,12 +32,22 @@ public interface VoiceProvider {
   List<ConfigKey> configKeys();
 
   /**
-   * Every part of {@code flow} this provider cannot run, with its position. The default reports
-   * undeclared capabilities; a provider adds the places where its vendor narrows a verb, such as a
-   * finish key it cannot honour.
+   * Every part of {@code flow} this provider cannot run, with its position: the capabilities it
+   * does not declare, or, when it declares them all, the places where its vendor narrows a verb
+   * ({@link #vendorGaps}).
    */
   default List<CapabilityGap> gapsFor(CallFlow flow) {
-    return capabilities().missingFor(flow);
+    List<CapabilityGap> gaps = capabilities().missingFor(flow);
+    return gaps.isEmpty() ? vendorGaps(flow) : gaps;
+  }
+
+  /**
+   * Where the vendor narrows a verb this provider declares, such as a finish key it cannot honour
+   * or a language it has no voice for. Called only for flows that need no undeclared capability.
+   * The default finds none.
+   */
+  default List<CapabilityGap> vendorGaps(CallFlow flow) {
+    return List.of();
   }
 
   /**

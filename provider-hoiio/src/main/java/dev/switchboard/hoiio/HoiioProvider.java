@@ -3,7 +3,6 @@ package dev.switchboard.hoiio;
 import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
-import dev.switchboard.ConfigurationException;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.hoiio.internal.BlockChainRenderer;
@@ -13,11 +12,12 @@ import dev.switchboard.hoiio.internal.HoiioClient;
 import dev.switchboard.hoiio.internal.HoiioRules;
 import dev.switchboard.hoiio.internal.InMemoryCallStateStore;
 import dev.switchboard.spi.ConfigKey;
+import dev.switchboard.spi.ConfigReader;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookSigner;
+import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -106,12 +106,8 @@ public final class HoiioProvider implements VoiceProvider {
   }
 
   @Override
-  public List<CapabilityGap> gapsFor(CallFlow flow) {
-    List<CapabilityGap> gaps = new ArrayList<>(capabilities().missingFor(flow));
-    if (gaps.isEmpty()) {
-      gaps.addAll(HoiioRules.gaps(flow));
-    }
-    return gaps;
+  public List<CapabilityGap> vendorGaps(CallFlow flow) {
+    return HoiioRules.gaps(flow);
   }
 
   @Override
@@ -127,39 +123,19 @@ public final class HoiioProvider implements VoiceProvider {
 
   @Override
   public ProviderClient connect(SwitchboardConfig config) {
-    List<String> problems = new ArrayList<>();
-    String baseText = config.get(BASE_URL, DEFAULT_BASE_URL);
-    HttpUrl base = HttpUrl.parse(baseText.endsWith("/") ? baseText : baseText + "/");
-    if (base == null) {
-      problems.add(BASE_URL + " must be an absolute http or https URL");
-    }
-    long timeout = 10_000;
-    String timeoutText = config.get(TIMEOUT_MS, "10000");
-    try {
-      timeout = Long.parseLong(timeoutText);
-      if (timeout <= 0) {
-        problems.add(TIMEOUT_MS + " must be positive, was " + timeoutText);
-      }
-    } catch (NumberFormatException e) {
-      problems.add(
-          TIMEOUT_MS + " must be a whole number of milliseconds, was '" + timeoutText + "'");
-    }
+    ConfigReader read = new ConfigReader(ID, config);
+    URI base = read.directoryUrl(BASE_URL, DEFAULT_BASE_URL);
+    Duration timeout = read.millis(TIMEOUT_MS, 10_000);
     if (config.get(SwitchboardConfig.WEBHOOK_BASE_URL, "").length() > MAX_WEBHOOK_BASE) {
-      problems.add(
+      read.problem(
           SwitchboardConfig.WEBHOOK_BASE_URL
               + " is too long for Hoiio's 4000-character notify_url");
     }
-    if (!problems.isEmpty()) {
-      throw new ConfigurationException(ID, problems);
-    }
+    read.check();
     HoiioApi api =
         new HoiioApi(
-            base,
-            config.get(APP_ID).orElseThrow(),
-            config.get(ACCESS_TOKEN).orElseThrow(),
-            Duration.ofMillis(timeout));
-    return new HoiioClient(
-        this, api, WebhookSigner.fromConfig(config), new InMemoryCallStateStore());
+            HttpUrl.get(base), read.required(APP_ID), read.required(ACCESS_TOKEN), timeout);
+    return new HoiioClient(this, api, WebhookSigner.fromConfig(config), stores.get());
   }
 
   @Override

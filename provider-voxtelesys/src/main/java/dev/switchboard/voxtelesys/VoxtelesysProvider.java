@@ -3,10 +3,10 @@ package dev.switchboard.voxtelesys;
 import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
-import dev.switchboard.ConfigurationException;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.ConfigKey;
+import dev.switchboard.spi.ConfigReader;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookSigner;
@@ -15,8 +15,8 @@ import dev.switchboard.voxtelesys.internal.VoxtelesysApi;
 import dev.switchboard.voxtelesys.internal.VoxtelesysClient;
 import dev.switchboard.voxtelesys.internal.VoxtelesysRules;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxXml;
+import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -92,12 +92,8 @@ public final class VoxtelesysProvider implements VoiceProvider {
   }
 
   @Override
-  public List<CapabilityGap> gapsFor(CallFlow flow) {
-    List<CapabilityGap> gaps = new ArrayList<>(capabilities().missingFor(flow));
-    if (gaps.isEmpty()) {
-      gaps.addAll(VoxtelesysRules.gaps(flow));
-    }
-    return gaps;
+  public List<CapabilityGap> vendorGaps(CallFlow flow) {
+    return VoxtelesysRules.gaps(flow);
   }
 
   @Override
@@ -118,35 +114,13 @@ public final class VoxtelesysProvider implements VoiceProvider {
 
   @Override
   public ProviderClient connect(SwitchboardConfig config) {
-    List<String> problems = new ArrayList<>();
-    HttpUrl base = HttpUrl.parse(config.get(BASE_URL, DEFAULT_BASE_URL));
-    if (base == null) {
-      problems.add(BASE_URL + " must be an absolute http or https URL");
-    }
-    long poll = positive(config, POLL_INTERVAL_MS, 2000, problems);
-    long timeout = positive(config, TIMEOUT_MS, 10_000, problems);
-    if (!problems.isEmpty()) {
-      throw new ConfigurationException(ID, problems);
-    }
-    VoxtelesysApi api =
-        new VoxtelesysApi(base, config.get(API_KEY).orElseThrow(), Duration.ofMillis(timeout));
-    return new VoxtelesysClient(
-        this, api, WebhookSigner.fromConfig(config), Duration.ofMillis(poll));
-  }
-
-  private static long positive(
-      SwitchboardConfig config, String key, long fallback, List<String> problems) {
-    String value = config.get(key, String.valueOf(fallback));
-    try {
-      long parsed = Long.parseLong(value);
-      if (parsed > 0) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problems.add(key + " must be a positive whole number of milliseconds, was '" + value + "'");
-    return fallback;
+    ConfigReader read = new ConfigReader(ID, config);
+    URI base = read.url(BASE_URL, DEFAULT_BASE_URL);
+    Duration poll = read.millis(POLL_INTERVAL_MS, 2000);
+    Duration timeout = read.millis(TIMEOUT_MS, 10_000);
+    read.check();
+    VoxtelesysApi api = new VoxtelesysApi(HttpUrl.get(base), read.required(API_KEY), timeout);
+    return new VoxtelesysClient(this, api, WebhookSigner.fromConfig(config), poll);
   }
 
   @Override

@@ -3,18 +3,18 @@ package dev.switchboard.xoxzo;
 import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
-import dev.switchboard.ConfigurationException;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.ConfigKey;
+import dev.switchboard.spi.ConfigReader;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookSigner;
 import dev.switchboard.xoxzo.internal.XoxzoApi;
 import dev.switchboard.xoxzo.internal.XoxzoClient;
 import dev.switchboard.xoxzo.internal.XoxzoRules;
+import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -69,12 +69,8 @@ public final class XoxzoProvider implements VoiceProvider {
   }
 
   @Override
-  public List<CapabilityGap> gapsFor(CallFlow flow) {
-    List<CapabilityGap> gaps = new ArrayList<>(capabilities().missingFor(flow));
-    if (gaps.isEmpty()) {
-      gaps.addAll(XoxzoRules.gaps(flow));
-    }
-    return gaps;
+  public List<CapabilityGap> vendorGaps(CallFlow flow) {
+    return XoxzoRules.gaps(flow);
   }
 
   @Override
@@ -90,32 +86,12 @@ public final class XoxzoProvider implements VoiceProvider {
 
   @Override
   public ProviderClient connect(SwitchboardConfig config) {
-    List<String> problems = new ArrayList<>();
-    String baseText = config.get(BASE_URL, DEFAULT_BASE_URL);
-    HttpUrl base = HttpUrl.parse(baseText.endsWith("/") ? baseText : baseText + "/");
-    if (base == null) {
-      problems.add(BASE_URL + " must be an absolute http or https URL");
-    }
-    long timeout = 10_000;
-    String timeoutText = config.get(TIMEOUT_MS, "10000");
-    try {
-      timeout = Long.parseLong(timeoutText);
-      if (timeout <= 0) {
-        problems.add(TIMEOUT_MS + " must be positive, was " + timeoutText);
-      }
-    } catch (NumberFormatException e) {
-      problems.add(
-          TIMEOUT_MS + " must be a whole number of milliseconds, was '" + timeoutText + "'");
-    }
-    if (!problems.isEmpty()) {
-      throw new ConfigurationException(ID, problems);
-    }
+    ConfigReader read = new ConfigReader(ID, config);
+    URI base = read.directoryUrl(BASE_URL, DEFAULT_BASE_URL);
+    Duration timeout = read.millis(TIMEOUT_MS, 10_000);
+    read.check();
     XoxzoApi api =
-        new XoxzoApi(
-            base,
-            config.get(SID).orElseThrow(),
-            config.get(AUTH_TOKEN).orElseThrow(),
-            Duration.ofMillis(timeout));
+        new XoxzoApi(HttpUrl.get(base), read.required(SID), read.required(AUTH_TOKEN), timeout);
     return new XoxzoClient(api, WebhookSigner.fromConfig(config));
   }
 

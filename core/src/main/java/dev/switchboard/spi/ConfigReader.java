@@ -1,0 +1,85 @@
+package dev.switchboard.spi;
+
+import dev.switchboard.ConfigurationException;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.internal.Checks;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a provider's configuration values, collecting every problem so that {@link #check()}
+ * reports them all at once, as Switchboard promises users.
+ *
+ * <pre>{@code
+ * ConfigReader read = new ConfigReader(ID, config);
+ * URI base = read.directoryUrl(BASE_URL, DEFAULT_BASE_URL);
+ * Duration timeout = read.millis(TIMEOUT_MS, 10_000);
+ * read.check();
+ * }</pre>
+ */
+public final class ConfigReader {
+  private final String providerId;
+  private final SwitchboardConfig config;
+  private final List<String> problems = new ArrayList<>();
+
+  public ConfigReader(String providerId, SwitchboardConfig config) {
+    this.providerId = providerId;
+    this.config = config;
+  }
+
+  /** An absolute http or https URL, or {@code fallback} when the key is not set. */
+  public URI url(String key, String fallback) {
+    String value = config.get(key, fallback);
+    if (!Checks.isHttpUrl(value)) {
+      problems.add(key + " must be an absolute http or https URL");
+      return URI.create(fallback);
+    }
+    return URI.create(value);
+  }
+
+  /** As {@link #url}, ending in {@code /} so that relative paths resolve below it. */
+  public URI directoryUrl(String key, String fallback) {
+    URI url = url(key, fallback);
+    return url.getPath().endsWith("/") ? url : URI.create(url + "/");
+  }
+
+  /** A positive whole number of milliseconds, or {@code fallback} when the key is not set. */
+  public Duration millis(String key, long fallback) {
+    String value = config.get(key, String.valueOf(fallback));
+    try {
+      long millis = Long.parseLong(value);
+      if (millis > 0) {
+        return Duration.ofMillis(millis);
+      }
+    } catch (NumberFormatException e) {
+      // Reported below, with the rule.
+    }
+    problems.add(key + " must be a positive whole number of milliseconds, was '" + value + "'");
+    return Duration.ofMillis(fallback);
+  }
+
+  /** A value core has already checked is present. */
+  public String required(String key) {
+    return config
+        .get(key)
+        .orElseThrow(() -> new ConfigurationException(providerId, List.of("missing " + key)));
+  }
+
+  /** Adds a problem the provider found itself, to be reported with the others. */
+  public void problem(String problem) {
+    problems.add(problem);
+  }
+
+  /**
+   * Fails with every problem found so far.
+   *
+   * @throws ConfigurationException listing them, when there are any
+   */
+  public void check() {
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(providerId, problems);
+    }
+  }
+}

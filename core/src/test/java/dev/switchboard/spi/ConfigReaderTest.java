@@ -1,0 +1,55 @@
+package dev.switchboard.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.ConfigurationException;
+import dev.switchboard.SwitchboardConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ConfigReaderTest {
+  @Test
+  @DisplayName("Defaults apply when keys are not set, and directory URLs end in a slash")
+  void defaults() {
+    ConfigReader read = new ConfigReader("p", SwitchboardConfig.empty());
+    assertThat(read.url("switchboard.p.base-url", "https://api.example/v1"))
+        .isEqualTo(URI.create("https://api.example/v1"));
+    assertThat(read.directoryUrl("switchboard.p.base-url", "https://api.example/open"))
+        .isEqualTo(URI.create("https://api.example/open/"));
+    assertThat(read.millis("switchboard.p.timeout-ms", 1500)).isEqualTo(Duration.ofMillis(1500));
+    read.check();
+  }
+
+  @Test
+  @DisplayName("Every bad value, and the provider's own problems, are reported together")
+  void allAtOnce() {
+    ConfigReader read =
+        new ConfigReader(
+            "p",
+            SwitchboardConfig.of(
+                Map.of(
+                    "switchboard.p.base-url", "ftp://nope",
+                    "switchboard.p.timeout-ms", "-5",
+                    "switchboard.p.poll-ms", "soon")));
+    read.url("switchboard.p.base-url", "https://api.example");
+    read.millis("switchboard.p.timeout-ms", 1000);
+    read.millis("switchboard.p.poll-ms", 1000);
+    read.problem("something the provider checks itself");
+    assertThatThrownBy(read::check)
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            e -> {
+              assertThat(e.providerId()).hasValue("p");
+              assertThat(e.problems())
+                  .containsExactly(
+                      "switchboard.p.base-url must be an absolute http or https URL",
+                      "switchboard.p.timeout-ms must be a positive whole number of milliseconds, was '-5'",
+                      "switchboard.p.poll-ms must be a positive whole number of milliseconds, was 'soon'",
+                      "something the provider checks itself");
+            });
+  }
+}
