@@ -1,63 +1,43 @@
 package dev.switchboard.testkit.simulator;
 
-import dev.switchboard.WebhookServer;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Helpers for the Hoiio simulator's tests: a client for the block API over real HTTP, and an
  * application on loopback that records notifications and, like a small runner, answers each one by
- * sending the next block of a script.
+ * sending the next block of a script. Built on the shared {@link SimulatorHttp}, {@link Forms} and
+ * {@link LoopbackApp}; what is here is Hoiio's own (credentials in the form, blocks,
+ * notifications).
  */
 final class HoiioTestSupport {
   static final String APP_ID = "app-123";
   static final String TOKEN = "token-456";
   static final Duration WAIT = Duration.ofSeconds(10);
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final JsonMapper JSON = SimulatorHttp.JSON;
 
   private HoiioTestSupport() {}
 
   /** Parameters from alternating names and values. */
   static Map<String, String> params(String... namesAndValues) {
-    if (namesAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("names and values must pair up");
-    }
-    Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      params.put(namesAndValues[i], namesAndValues[i + 1]);
-    }
-    return params;
+    return Forms.fields(namesAndValues);
   }
 
   static String form(Map<String, String> params) {
-    return params.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    return Forms.encode(params);
   }
 
   /**
@@ -84,16 +64,19 @@ final class HoiioTestSupport {
     boolean ended() {
       return "ended".equals(params.get("call_state"));
     }
+
+    static Notification of(WebhookRequest request) {
+      return new Notification(
+          request.path(), request.parameters(), request.method(), request.bodyText());
+    }
   }
 
   /** The simulator's block API over real HTTP, as a provider would call it. */
   static final class Api {
-    private final HttpClient http =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
+    private final SimulatorHttp http;
 
     Api(HoiioSimulator simulator) {
-      this.base = URI.create(simulator.baseUrl() + "/open/");
+      this.http = new SimulatorHttp(URI.create(simulator.baseUrl() + "/open/"), null);
     }
 
     /** POSTs a form with the credentials added; returns the JSON answer. */
@@ -111,11 +94,7 @@ final class HoiioTestSupport {
               "ivr/" + path,
               "application/x-www-form-urlencoded",
               form(params).getBytes(StandardCharsets.UTF_8));
-      if (response.statusCode() != 200) {
-        throw new AssertionError(
-            "POST " + path + " answered " + response.statusCode() + ": " + response.body());
-      }
-      return JSON.readTree(response.body());
+      return JSON.readTree(SimulatorHttp.expect(200, "POST " + path, response).body());
     }
 
     /** The {@code status} answered to a POST with the credentials added. */
@@ -125,25 +104,7 @@ final class HoiioTestSupport {
 
     /** Sends any request to {@code /open/} plus {@code pathAndQuery}. */
     HttpResponse<String> send(String method, String pathAndQuery, String contentType, byte[] body) {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-              .timeout(Duration.ofSeconds(10))
-              .method(
-                  method,
-                  body == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofByteArray(body));
-      if (contentType != null) {
-        request.header("Content-Type", contentType);
-      }
-      try {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      return http.send(method, pathAndQuery, contentType, body);
     }
 
     /** Dials {@code +6511111111} with these extra parameters; returns the session. */
@@ -162,25 +123,24 @@ final class HoiioTestSupport {
    * An application on loopback: records every notification and, when one says the call goes on
    * ({@code ongoing} or {@code ringing}), sends its session's next scripted block, recording the
    * status answered.
+   *
+   * <p>A {@link LoopbackApp} underneath receives the requests; the notifications are recorded here,
+   * not from its record, because a notification goes on record only once the script's step and the
+   * reaction have run: a test that has waited for a notification also sees the block sent in answer
+   * and its status.
    */
   static final class App implements AutoCloseable {
     private final Object lock = new Object();
     private final List<Notification> received = new ArrayList<>();
     private final Map<String, Integer> progress = new ConcurrentHashMap<>();
     private final Map<String, List<String>> answers = new ConcurrentHashMap<>();
-    private final WebhookServer server;
     private volatile Api api;
     private volatile List<Block> script = List.of();
     private volatile Consumer<Notification> reaction = n -> {};
+    private final LoopbackApp loopback;
 
     App() {
-      try {
-        server =
-            WebhookServer.start(
-                this::receive, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      loopback = new LoopbackApp(16).reacting(this::receive);
     }
 
     /** Answers each call's notifications with these blocks, in order, sent through {@code api}. */
@@ -198,7 +158,7 @@ final class HoiioTestSupport {
 
     /** An absolute URL on this application. */
     String url(String path) {
-      return server.localUrl() + path;
+      return loopback.url(path);
     }
 
     /** The notify URL scripted blocks get. */
@@ -207,9 +167,7 @@ final class HoiioTestSupport {
     }
 
     private WebhookResponse receive(WebhookRequest request) {
-      Notification notification =
-          new Notification(
-              request.path(), request.parameters(), request.method(), request.bodyText());
+      Notification notification = Notification.of(request);
       String session = notification.get("session");
       String state = notification.get("call_state");
       if (session != null && ("ongoing".equals(state) || "ringing".equals(state))) {
@@ -222,9 +180,7 @@ final class HoiioTestSupport {
           }
           params.putAll(block.params());
           String status = api.status(block.path(), params);
-          answers
-              .computeIfAbsent(session, s -> new java.util.concurrent.CopyOnWriteArrayList<>())
-              .add(status);
+          answers.computeIfAbsent(session, s -> new CopyOnWriteArrayList<>()).add(status);
         }
       }
       reaction.accept(notification);
@@ -280,7 +236,7 @@ final class HoiioTestSupport {
 
     @Override
     public void close() {
-      server.close();
+      loopback.close();
     }
   }
 }

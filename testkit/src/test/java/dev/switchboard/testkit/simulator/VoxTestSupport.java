@@ -1,29 +1,22 @@
 package dev.switchboard.testkit.simulator;
 
-import dev.switchboard.WebhookServer;
 import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Helpers for the Voxtelesys simulator's tests: a REST client and a recording application. */
+/**
+ * Helpers for the Voxtelesys simulator's tests: a REST client and a recording application, built on
+ * the shared {@link SimulatorHttp} and {@link LoopbackApp} with what is Voxtelesys's own (bearer
+ * key, JSON bodies, the calls endpoints).
+ */
 final class VoxTestSupport {
   static final String KEY = "test-api-key";
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final JsonMapper JSON = SimulatorHttp.JSON;
 
   private VoxTestSupport() {}
 
@@ -48,46 +41,22 @@ final class VoxTestSupport {
         + "}";
   }
 
-  /** The simulator's REST API over real HTTP, as a provider would call it. */
+  /** The simulator's REST API over real HTTP, with the key as a bearer token. */
   static final class Api {
-    private final HttpClient http =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
-    private final String key;
+    private final SimulatorHttp http;
 
+    /** A client sending {@code key} as the bearer token, or no credentials when null. */
     Api(URI base, String key) {
-      this.base = base;
-      this.key = key;
+      this.http = new SimulatorHttp(base, key == null ? null : "Bearer " + key);
     }
 
     Api(VendorSimulator simulator) {
       this(simulator.baseUrl(), KEY);
     }
 
-    /** Sends a request; {@code body} null for none. */
+    /** Sends a request; {@code body} (JSON) null for none. */
     HttpResponse<String> send(String method, String path, String body) {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofSeconds(10))
-              .method(
-                  method,
-                  body == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofString(body));
-      if (key != null) {
-        request.header("Authorization", "Bearer " + key);
-      }
-      if (body != null) {
-        request.header("Content-Type", "application/json");
-      }
-      try {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      return http.send(method, path, body == null ? null : "application/json", body);
     }
 
     HttpResponse<String> get(String path) {
@@ -104,22 +73,14 @@ final class VoxTestSupport {
 
     /** GET as JSON, failing unless 200. */
     JsonNode json(String path) {
-      HttpResponse<String> response = get(path);
-      if (response.statusCode() != 200) {
-        throw new AssertionError(
-            "GET " + path + " answered " + response.statusCode() + ": " + response.body());
-      }
-      return JSON.readTree(response.body());
+      return http.json(path);
     }
 
     /** Creates a call and returns its id, failing unless 200. */
     String createCall(String voxXml) {
       HttpResponse<String> response =
-          post("/calls", createBody("15556667777", "15556668888", voxXml));
-      if (response.statusCode() != 200) {
-        throw new AssertionError(
-            "create answered " + response.statusCode() + ": " + response.body());
-      }
+          SimulatorHttp.expect(
+              200, "create", post("/calls", createBody("15556667777", "15556668888", voxXml)));
       return JSON.readTree(response.body()).get("id").asString();
     }
 
@@ -134,50 +95,16 @@ final class VoxTestSupport {
     }
   }
 
-  /**
-   * An application on loopback that records every request it gets and answers with {@code reaction}
-   * (200 with an empty body by default).
-   */
-  static final class App implements AutoCloseable {
-    private final List<WebhookRequest> received = new CopyOnWriteArrayList<>();
-    private volatile Function<WebhookRequest, WebhookResponse> reaction = r -> WebhookResponse.ok();
-    private final WebhookServer server;
-
+  /** The {@link LoopbackApp} the Voxtelesys tests use, which reads the callbacks' JSON bodies. */
+  static final class App extends LoopbackApp {
     App() {
-      try {
-        server =
-            WebhookServer.start(
-                request -> {
-                  received.add(request);
-                  return reaction.apply(request);
-                },
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                4);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    /** What the application answers from now on. */
-    App reacting(Function<WebhookRequest, WebhookResponse> reaction) {
-      this.reaction = reaction;
-      return this;
-    }
-
-    /** An absolute URL on this application. */
-    String url(String path) {
-      return server.localUrl() + path;
-    }
-
-    /** Every request so far, in order of arrival. */
-    List<WebhookRequest> received() {
-      return List.copyOf(received);
+      super(4);
     }
 
     /** The JSON bodies of the POSTs so far, in order. */
     List<JsonNode> bodies() {
       List<JsonNode> bodies = new ArrayList<>();
-      for (WebhookRequest request : received) {
+      for (WebhookRequest request : received()) {
         if (request.method().equals("POST")) {
           bodies.add(JSON.readTree(request.bodyText()));
         }
@@ -188,11 +115,6 @@ final class VoxTestSupport {
     /** The JSON bodies whose {@code event} matches. */
     List<JsonNode> bodies(Predicate<JsonNode> filter) {
       return bodies().stream().filter(filter).toList();
-    }
-
-    @Override
-    public void close() {
-      server.close();
     }
   }
 }
