@@ -51,8 +51,33 @@ public final class HoiioApi {
     this.base = base;
     this.appId = appId;
     this.accessToken = accessToken;
-    this.http =
-        new OkHttpClient.Builder().callTimeout(timeout).retryOnConnectionFailure(false).build();
+    this.http = sendingOnce(new OkHttpClient.Builder().callTimeout(timeout));
+  }
+
+  /**
+   * A client that sends each request once. OkHttp otherwise re-sends a request by itself on a 503
+   * with {@code Retry-After: 0} and on 307/308 redirects, and a re-sent call creation could ring
+   * someone twice; so redirects are not followed and that header is dropped before OkHttp sees it.
+   */
+  private static OkHttpClient sendingOnce(OkHttpClient.Builder builder) {
+    return builder
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .addNetworkInterceptor(
+            chain -> {
+              Response response = chain.proceed(chain.request());
+              return response.code() == 503
+                  ? response.newBuilder().removeHeader("Retry-After").build()
+                  : response;
+            })
+        .build();
+  }
+
+  /** Releases the connection pool and the dispatcher's threads. */
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
   }
 
   /** Sends one block; returns the answer of a {@code success_ok}, else throws the mapped error. */

@@ -4,11 +4,12 @@ import dev.switchboard.Call;
 import dev.switchboard.CallRequest;
 import dev.switchboard.CallStatus;
 import dev.switchboard.ConfigurationException;
+import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.UnsupportedCapabilityException;
 import dev.switchboard.VoiceException;
+import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.IncomingCall;
-import dev.switchboard.event.UnknownEvent;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +52,7 @@ public final class HoiioClient implements ProviderClient {
   private final HoiioApi api;
   private final Optional<WebhookSigner> signer;
   private final CallStateStore store;
+  private volatile Consumer<CallEvent> sink = event -> {};
 
   public HoiioClient(
       VoiceProvider provider, HoiioApi api, Optional<WebhookSigner> signer, CallStateStore store) {
@@ -57,6 +60,11 @@ public final class HoiioClient implements ProviderClient {
     this.api = api;
     this.signer = signer;
     this.store = store;
+  }
+
+  @Override
+  public void setEventSink(Consumer<CallEvent> sink) {
+    this.sink = sink;
   }
 
   /** How many calls are in flight, for tests of the runner's footprint. */
@@ -86,6 +94,10 @@ public final class HoiioClient implements ProviderClient {
     JsonNode answer;
     try {
       answer = api.send(BlockKind.DIAL, params);
+    } catch (ProviderUnavailableException e) {
+      // No answer: Hoiio may have placed the call all the same, so its notifications are still
+      // awaited; nothing is retried, since that could ring twice.
+      throw e;
     } catch (VoiceException e) {
       store.remove(dial.next());
       throw e;
@@ -121,11 +133,8 @@ public final class HoiioClient implements ProviderClient {
       return new WebhookResult(
           Notifications.monitorFile(fields, received).stream().toList(), WebhookResponse.ok());
     } else if (!path.endsWith(NOTIFY_PATH)) {
-      return new WebhookResult(
-          List.of(
-              new UnknownEvent(
-                  HoiioApi.PROVIDER, fields.getOrDefault("session", ""), received, path, fields)),
-          WebhookResponse.ok());
+      // Switchboard signs no other path for Hoiio.
+      return WebhookResult.of(WebhookResponse.forbidden());
     }
     String reference = context.callReference();
     int dot = reference.lastIndexOf('.');
@@ -174,7 +183,8 @@ public final class HoiioClient implements ProviderClient {
 
   private static List<CallEvent> events(
       CallState state, Map<String, String> fields, Instant received) {
-    return Notifications.events(state.awaiting(), fields, state.dialStatus(), received);
+    return Notifications.events(
+        state.awaiting(), fields, state.session(), state.dialStatus(), received);
   }
 
   /** Moves the cursor as the finished block's outcome says: a branch, or an on-failure flow. */
@@ -226,6 +236,16 @@ public final class HoiioClient implements ProviderClient {
       } catch (VoiceException ignored) {
         LOG.debug("Forced hang-up of {} failed too", key);
       }
+      // The hang-up's own notification would be ignored now, so the call's end is told here.
+      sink.accept(
+          new CallEnded(
+              HoiioApi.PROVIDER,
+              block.next().session(),
+              Instant.now(),
+              CallStatus.FAILED,
+              Optional.empty(),
+              Optional.empty(),
+              Map.of("error", e.vendorCode().orElse(e.getMessage()))));
     }
   }
 
@@ -245,6 +265,11 @@ public final class HoiioClient implements ProviderClient {
     store.put(first.next());
     send(first, key);
     return new WebhookResult(List.of(call), WebhookResponse.ok());
+  }
+
+  @Override
+  public void close() {
+    api.close();
   }
 
   private boolean runnable(CallFlow flow, IncomingCall call) {

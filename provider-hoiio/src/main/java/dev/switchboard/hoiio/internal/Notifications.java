@@ -49,7 +49,15 @@ final class Notifications {
         if (!json.isObject()) {
           throw new InvalidInputException("body", "a JSON notification must be an object");
         }
-        json.properties().forEach(e -> fields.put(e.getKey(), e.getValue().asString()));
+        // A container's JSON, since Jackson refuses to read one as text.
+        json.properties()
+            .forEach(
+                e ->
+                    fields.put(
+                        e.getKey(),
+                        e.getValue().isValueNode()
+                            ? e.getValue().asString()
+                            : e.getValue().toString()));
       } catch (JacksonException e) {
         throw new InvalidInputException("body", "a JSON notification must be valid JSON");
       }
@@ -73,10 +81,12 @@ final class Notifications {
         f);
   }
 
-  /** The events of a block's notification; {@code dialStatus} is what the call was dialled with. */
+  /**
+   * The events of a block's notification, about {@code session} (the call the notify URL was signed
+   * for, not whatever the body claims); {@code dialStatus} is what the call was dialled with.
+   */
   static List<CallEvent> events(
-      BlockKind block, Map<String, String> f, String dialStatus, Instant received) {
-    String session = f.getOrDefault("session", "");
+      BlockKind block, Map<String, String> f, String session, String dialStatus, Instant received) {
     Instant time = ended(f) ? date(f.get("date"), received) : received;
     List<CallEvent> events = new ArrayList<>();
     switch (block) {
@@ -111,7 +121,11 @@ final class Notifications {
     }
     if (ended(f)) {
       events.add(
-          ended(f, dialStatus.isEmpty() ? f.getOrDefault("dial_status", "") : dialStatus, time));
+          ended(
+              f,
+              session,
+              dialStatus.isEmpty() ? f.getOrDefault("dial_status", "") : dialStatus,
+              time));
     }
     return events;
   }
@@ -126,7 +140,8 @@ final class Notifications {
             PROVIDER, f.getOrDefault("session", ""), received, f.get("monitor_url"), true, f));
   }
 
-  private static CallEnded ended(Map<String, String> f, String dialStatus, Instant time) {
+  private static CallEnded ended(
+      Map<String, String> f, String session, String dialStatus, Instant time) {
     CallStatus status;
     switch (dialStatus) {
       case "unanswered":
@@ -154,7 +169,7 @@ final class Notifications {
         f.containsKey("debit")
             ? Optional.of((f.get("debit") + " " + f.getOrDefault("currency", "")).trim())
             : Optional.empty();
-    return new CallEnded(PROVIDER, f.getOrDefault("session", ""), time, status, duration, cost, f);
+    return new CallEnded(PROVIDER, session, time, status, duration, cost, f);
   }
 
   private static TransferOutcome outcome(String status) {

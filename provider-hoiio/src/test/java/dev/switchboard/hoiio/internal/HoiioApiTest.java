@@ -106,6 +106,24 @@ class HoiioApiTest {
   }
 
   @Test
+  @DisplayName("A Dial is sent once even when the answer invites a retry or a redirect")
+  void noRetryOnInvitation() {
+    // If a request were re-sent, the re-sent one would take the next queued answer and the
+    // request count would show it.
+    server.enqueue(
+        new MockResponse.Builder().code(503).setHeader("Retry-After", "0").body("{}").build());
+    server.enqueue(
+        new MockResponse.Builder().code(307).setHeader("Location", "/elsewhere").build());
+    server.enqueue(
+        new MockResponse.Builder().code(308).setHeader("Location", "/elsewhere").build());
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> api.send(BlockKind.DIAL, Map.of("dest", "+6561234567")))
+          .isInstanceOf(ProviderUnavailableException.class);
+    }
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
   @DisplayName("A body that is not JSON is the provider being unavailable, with the HTTP status")
   void notJson() {
     server.enqueue(new MockResponse.Builder().code(502).body("<html>bad gateway</html>").build());

@@ -62,19 +62,21 @@ class NotificationsTest {
             Notifications.events(
                 BlockKind.DIAL,
                 Map.of("session", "S", "dial_status", "answered", "dest", "+65"),
+                "S",
                 "",
                 NOW))
         .singleElement()
         .isInstanceOf(CallAnswered.class);
     assertThat(
             Notifications.events(
-                BlockKind.GATHER, Map.of("session", "S", "digits", "12"), "answered", NOW))
+                BlockKind.GATHER, Map.of("session", "S", "digits", "12"), "S", "answered", NOW))
         .singleElement()
         .isInstanceOfSatisfying(DigitsGathered.class, d -> assertThat(d.digits()).isEqualTo("12"));
     assertThat(
             Notifications.events(
                 BlockKind.RECORD,
                 Map.of("session", "S", "record_status", "success", "record_url", "https://r/1.mp3"),
+                "S",
                 "answered",
                 NOW))
         .singleElement()
@@ -84,6 +86,7 @@ class NotificationsTest {
             Notifications.events(
                 BlockKind.RECORD,
                 Map.of("session", "S", "record_status", "failed"),
+                "S",
                 "answered",
                 NOW))
         .isEmpty();
@@ -91,6 +94,7 @@ class NotificationsTest {
             Notifications.events(
                 BlockKind.TRANSFER,
                 Map.of("session", "S", "transfer_status", "busy", "dest", "+65"),
+                "S",
                 "answered",
                 NOW))
         .singleElement()
@@ -112,6 +116,7 @@ class NotificationsTest {
                 "0.013",
                 "currency",
                 "SGD"),
+            "S",
             "answered",
             NOW);
     assertThat(ended)
@@ -133,6 +138,7 @@ class NotificationsTest {
             Notifications.events(
                 BlockKind.DIAL,
                 Map.of("session", "S", "call_state", "ended", "dial_status", "busy"),
+                "S",
                 "",
                 NOW))
         .singleElement()
@@ -142,6 +148,7 @@ class NotificationsTest {
             Notifications.events(
                 BlockKind.DIAL,
                 Map.of("session", "S", "call_state", "ended", "dial_status", "unanswered"),
+                "S",
                 "",
                 NOW))
         .singleElement()

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,13 @@ final class CallWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallWatcher.class);
 
   private final VoxtelesysApi api;
-  private final Set<String> watched = ConcurrentHashMap.newKeySet();
+
+  /** How long a call is watched at most; calls are listed for 7 days, and none lasts this long. */
+  static final Duration MAX_WATCH = Duration.ofHours(12);
+
+  /** The calls watched, with when each stops being watched. */
+  private final Map<String, Instant> watched = new ConcurrentHashMap<>();
+
   private final ScheduledExecutorService timer;
   private volatile Consumer<CallEvent> sink = event -> {};
 
@@ -49,14 +56,18 @@ final class CallWatcher implements AutoCloseable {
   }
 
   void watch(String callId) {
-    watched.add(callId);
+    if (!callId.isEmpty()) {
+      watched.put(callId, Instant.now().plus(MAX_WATCH));
+    }
   }
 
   private void tick() {
+    Instant now = Instant.now();
+    watched.values().removeIf(until -> until.isBefore(now));
     if (watched.isEmpty()) {
       return;
     }
-    Set<String> pending = new HashSet<>(watched);
+    Set<String> pending = new HashSet<>(watched.keySet());
     try (Stream<JsonNode> calls = api.calls()) {
       Iterator<JsonNode> it = calls.iterator();
       while (!pending.isEmpty() && it.hasNext()) {

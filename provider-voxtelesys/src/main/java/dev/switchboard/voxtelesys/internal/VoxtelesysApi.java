@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The v1 REST API: calls, conferences and participants. Maps HTTP errors and the vendor's error
  * codes to Switchboard's exceptions, keeping the code.
  *
- * <p>Creating a call is sent exactly once: OkHttp's silent retry on connection failure is off for
- * it, since a retry could ring someone twice. Reads are retried once on an I/O error.
+ * <p>Creating a call is sent exactly once (see {@link #sendingOnce}), since a retry could ring
+ * someone twice. Reads are retried once on an I/O error.
  */
 public final class VoxtelesysApi {
   static final String PROVIDER = "voxtelesys";
@@ -50,7 +50,33 @@ public final class VoxtelesysApi {
     this.base = base;
     this.authorization = "Bearer " + apiKey;
     this.reads = new OkHttpClient.Builder().callTimeout(timeout).build();
-    this.creates = reads.newBuilder().retryOnConnectionFailure(false).build();
+    this.creates = sendingOnce(reads.newBuilder());
+  }
+
+  /**
+   * A client that sends each request once. OkHttp otherwise re-sends a request by itself on a 503
+   * with {@code Retry-After: 0} and on 307/308 redirects, and a re-sent call creation could ring
+   * someone twice; so redirects are not followed and that header is dropped before OkHttp sees it.
+   */
+  private static OkHttpClient sendingOnce(OkHttpClient.Builder builder) {
+    return builder
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .addNetworkInterceptor(
+            chain -> {
+              Response response = chain.proceed(chain.request());
+              return response.code() == 503
+                  ? response.newBuilder().removeHeader("Retry-After").build()
+                  : response;
+            })
+        .build();
+  }
+
+  /** Releases the connection pool and the dispatcher's threads. */
+  public void close() {
+    reads.dispatcher().executorService().shutdown();
+    reads.connectionPool().evictAll();
   }
 
   /** {@code POST /calls}; the new call object. */
@@ -206,7 +232,7 @@ public final class VoxtelesysApi {
     } catch (JacksonException e) {
       // Not JSON: the HTTP status is all we know.
     }
-    String code = error.has("code") ? error.get("code").asString() : String.valueOf(status);
+    String code = error.has("code") ? Wire.text(error.get("code")) : String.valueOf(status);
     String description = error.path("description").asString("");
     String what =
         request.method()

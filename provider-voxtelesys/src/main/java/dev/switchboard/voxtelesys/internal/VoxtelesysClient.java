@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -43,10 +44,22 @@ public final class VoxtelesysClient implements ProviderClient {
   /** Path of the callbacks a call's VoxXML asks for, below the webhook base URL. */
   static final String CALLBACK_PATH = "/voxtelesys/callback";
 
+  /** Path of the incoming-call requests, as {@code VoiceClient.incomingCallUrl()} signs it. */
+  static final String INCOMING_PATH = "/voxtelesys/incoming";
+
+  /** Marks the references of outbound calls, whose call id is only known once created. */
+  private static final String OUTBOUND = "out-";
+
   private final VoiceProvider provider;
   private final VoxtelesysApi api;
   private final Optional<WebhookSigner> signer;
   private final CallWatcher watcher;
+
+  /**
+   * The call each outbound call's callback reference belongs to, once the create answer names it,
+   * so a callback URL cannot speak for another call. Other references are the call's id itself.
+   */
+  private final Map<String, String> callsByReference = new ConcurrentHashMap<>();
 
   public VoxtelesysClient(
       VoiceProvider provider,
@@ -61,7 +74,11 @@ public final class VoxtelesysClient implements ProviderClient {
 
   @Override
   public void setEventSink(Consumer<CallEvent> sink) {
-    watcher.sink(sink);
+    watcher.sink(
+        event -> {
+          callsByReference.values().remove(event.callId());
+          sink.accept(event);
+        });
   }
 
   private VoxXmlCompiler compiler(String callReference) {
@@ -75,9 +92,11 @@ public final class VoxtelesysClient implements ProviderClient {
           VoxtelesysApi.PROVIDER,
           List.of(new Violation("call.from", "Voxtelesys requires the number to call from")));
     }
-    String voxXml = compiler(WebhookSigner.newCallReference()).compile(request.flow());
+    String reference = OUTBOUND + WebhookSigner.newCallReference();
+    String voxXml = compiler(reference).compile(request.flow());
     JsonNode created = api.createCall(request.to().digits(), request.from().get().digits(), voxXml);
     Call call = Wire.call(created);
+    callsByReference.put(reference, call.id());
     watcher.watch(call.id());
     return new Call(
         call.id(),
@@ -168,11 +187,33 @@ public final class VoxtelesysClient implements ProviderClient {
   public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
     Map<String, String> fields = CallbackReader.fields(request);
     Instant received = Instant.now();
-    if (CallbackReader.isIncomingCall(fields)) {
+    boolean incoming = CallbackReader.isIncomingCall(fields);
+    if (request.path().endsWith(INCOMING_PATH) && incoming) {
       IncomingCall call = CallbackReader.incomingCall(fields, received);
-      return new WebhookResult(List.of(call), WebhookResponse.xml(answer(call, context)));
+      String answer = answer(call, context);
+      // Its end is learned like a placed call's: no callback says so.
+      watcher.watch(call.callId());
+      return new WebhookResult(List.of(call), WebhookResponse.xml(answer));
+    }
+    if (!request.path().endsWith(CALLBACK_PATH) || incoming || !belongs(fields, context)) {
+      // A signed URL speaks only for its own kind of request and its own call.
+      return WebhookResult.of(WebhookResponse.forbidden());
     }
     return new WebhookResult(List.of(CallbackReader.event(fields, received)), WebhookResponse.ok());
+  }
+
+  /** Whether the callback's call is the one its URL was signed for. */
+  private boolean belongs(Map<String, String> fields, WebhookContext context) {
+    String callId = fields.getOrDefault("call_id", "");
+    String reference = context.callReference();
+    if (callId.isEmpty()) {
+      return true; // conference events name the conference, not a call
+    }
+    String expected = callsByReference.get(reference);
+    if (expected == null && reference.startsWith(OUTBOUND)) {
+      return true; // the create answer has not arrived yet; nothing to compare with
+    }
+    return callId.equals(expected == null ? reference : expected);
   }
 
   /** The VoxXML that answers an incoming call: the application's flow, or a rejection. */
@@ -202,5 +243,6 @@ public final class VoxtelesysClient implements ProviderClient {
   @Override
   public void close() {
     watcher.close();
+    api.close();
   }
 }

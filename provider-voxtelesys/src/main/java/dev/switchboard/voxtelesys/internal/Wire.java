@@ -79,11 +79,19 @@ final class Wire {
     if (!call.hasNonNull("answer_time") || !call.hasNonNull("hangup_time")) {
       return Optional.empty();
     }
-    Instant answered = time(call.get("answer_time").asString(), null);
-    Instant hungUp = time(call.get("hangup_time").asString(), null);
+    Instant answered = time(text(call.get("answer_time")), null);
+    Instant hungUp = time(text(call.get("hangup_time")), null);
     return answered == null || hungUp == null || hungUp.isBefore(answered)
         ? Optional.empty()
         : Optional.of(Duration.between(answered, hungUp));
+  }
+
+  /**
+   * A value's text, or the JSON of an object or array: vendor JSON is not always the shape its
+   * document shows, and Jackson refuses to read a container as text.
+   */
+  static String text(JsonNode node) {
+    return node.isValueNode() ? node.asString() : node.toString();
   }
 
   /** The object's fields as strings, nested ones as {@code error.code}. */
@@ -99,11 +107,7 @@ final class Wire {
       if (field.getValue().isObject()) {
         flatten(name + ".", field.getValue(), out);
       } else if (!field.getValue().isNull()) {
-        out.put(
-            name,
-            field.getValue().isValueNode()
-                ? field.getValue().asString()
-                : field.getValue().toString());
+        out.put(name, text(field.getValue()));
       }
     }
   }

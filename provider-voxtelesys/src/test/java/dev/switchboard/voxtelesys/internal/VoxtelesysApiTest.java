@@ -178,6 +178,24 @@ class VoxtelesysApiTest {
     }
 
     @Test
+    @DisplayName("A call is created once even when the answer invites a retry or a redirect")
+    void createNotRetriedOnInvitation() {
+      // If a request were re-sent, the re-sent one would take the next queued answer and the
+      // request count would show it.
+      server.enqueue(
+          new MockResponse.Builder().code(503).setHeader("Retry-After", "0").body("{}").build());
+      server.enqueue(
+          new MockResponse.Builder().code(307).setHeader("Location", "/elsewhere").build());
+      server.enqueue(
+          new MockResponse.Builder().code(308).setHeader("Location", "/elsewhere").build());
+      for (int i = 0; i < 3; i++) {
+        assertThatThrownBy(() -> api.createCall("1", "2", "<Response/>"))
+            .isInstanceOf(ProviderUnavailableException.class);
+      }
+      assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
     @DisplayName("A read is retried once after a dropped connection")
     void readRetried() {
       server.enqueue(

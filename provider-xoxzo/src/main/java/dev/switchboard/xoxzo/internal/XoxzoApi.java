@@ -37,8 +37,33 @@ public final class XoxzoApi {
   public XoxzoApi(HttpUrl base, String sid, String authToken, Duration timeout) {
     this.base = base;
     this.authorization = Credentials.basic(sid, authToken);
-    this.http =
-        new OkHttpClient.Builder().callTimeout(timeout).retryOnConnectionFailure(false).build();
+    this.http = sendingOnce(new OkHttpClient.Builder().callTimeout(timeout));
+  }
+
+  /**
+   * A client that sends each request once. OkHttp otherwise re-sends a request by itself on a 503
+   * with {@code Retry-After: 0} and on 307/308 redirects, and a re-sent call creation could ring
+   * someone twice; so redirects are not followed and that header is dropped before OkHttp sees it.
+   */
+  private static OkHttpClient sendingOnce(OkHttpClient.Builder builder) {
+    return builder
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .addNetworkInterceptor(
+            chain -> {
+              Response response = chain.proceed(chain.request());
+              return response.code() == 503
+                  ? response.newBuilder().removeHeader("Retry-After").build()
+                  : response;
+            })
+        .build();
+  }
+
+  /** Releases the connection pool and the dispatcher's threads. */
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
   }
 
   /** POSTs a form to {@code path} (e.g. {@code voice/simple/playbacks/}); the JSON answer. */
@@ -48,9 +73,21 @@ public final class XoxzoApi {
     return exchange(request(path).post(body.build()).build());
   }
 
-  /** GETs {@code path}; retried once on an I/O error. */
-  JsonNode read(String path) {
-    Request request = request(path).get().build();
+  /**
+   * GETs the resource named by {@code segments} below the base URL, each escaped as one path
+   * segment and ending in {@code /} as Xoxzo's URLs do; retried once on an I/O error.
+   */
+  JsonNode read(String... segments) {
+    HttpUrl.Builder url = base.newBuilder();
+    for (String segment : segments) {
+      url.addPathSegment(segment);
+    }
+    Request request =
+        new Request.Builder()
+            .url(url.addPathSegment("").build())
+            .header("Authorization", authorization)
+            .get()
+            .build();
     try {
       return exchange(request);
     } catch (ProviderUnavailableException e) {
@@ -98,6 +135,14 @@ public final class XoxzoApi {
     }
   }
 
+  /**
+   * A value's text, or the JSON of an object or array (Django nests errors of list fields), since
+   * Jackson refuses to read a container as text.
+   */
+  static String text(JsonNode node) {
+    return node.isValueNode() ? node.asString() : node.toString();
+  }
+
   /** 400 lists every field and message; 401 and 404 map to their exceptions. */
   static VoiceException error(int status, String body, Request request) {
     String where = request.method() + " " + request.url().encodedPath();
@@ -112,11 +157,9 @@ public final class XoxzoApi {
         List<Violation> violations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : json.properties()) {
           if (field.getValue().isArray()) {
-            field
-                .getValue()
-                .forEach(m -> violations.add(new Violation(field.getKey(), m.asString())));
+            field.getValue().forEach(m -> violations.add(new Violation(field.getKey(), text(m))));
           } else {
-            violations.add(new Violation(field.getKey(), field.getValue().asString()));
+            violations.add(new Violation(field.getKey(), text(field.getValue())));
           }
         }
         if (violations.isEmpty()) {

@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,25 @@ public final class XoxzoClient implements ProviderClient {
   private final XoxzoApi api;
   private final Optional<WebhookSigner> signer;
 
+  /** How many recent calls' callback references are remembered. */
+  static final int REMEMBERED_CALLS = 100_000;
+
+  /**
+   * The call each callback reference belongs to, once the create answer names it, so a callback URL
+   * cannot speak for another call. Bounded: the oldest are forgotten, and an unknown reference is
+   * accepted, as its signature still holds.
+   */
+  private final Map<String, String> callsByReference =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+              return size() > REMEMBERED_CALLS;
+            }
+          });
+
   public XoxzoClient(XoxzoApi api, Optional<WebhookSigner> signer) {
     this.api = api;
     this.signer = signer;
@@ -58,15 +78,14 @@ public final class XoxzoClient implements ProviderClient {
     form.put("caller", caller.e164());
     form.put("recipient", request.to().e164());
     form.putAll(message(request.flow()));
-    signer.ifPresent(
-        s ->
-            form.put(
-                "callbackurl", s.sign(CALLBACK_PATH, WebhookSigner.newCallReference()).toString()));
+    String reference = WebhookSigner.newCallReference();
+    signer.ifPresent(s -> form.put("callbackurl", s.sign(CALLBACK_PATH, reference).toString()));
     if (!request.tags().isEmpty()) {
       form.put("tags", String.join(",", request.tags()));
     }
     JsonNode created = api.create("voice/simple/playbacks/", form);
     String callId = created.path(0).path("callid").asString("");
+    callsByReference.put(reference, callId);
     return new Call(
         callId,
         XoxzoApi.PROVIDER,
@@ -107,7 +126,7 @@ public final class XoxzoClient implements ProviderClient {
 
   @Override
   public Call getCall(String callId) {
-    return call(api.read("voice/calls/" + callId + "/"));
+    return call(api.read("voice", "calls", callId));
   }
 
   @Override
@@ -156,6 +175,12 @@ public final class XoxzoClient implements ProviderClient {
     if (!fields.containsKey("callid") || !fields.containsKey("status")) {
       throw new InvalidInputException("body", "a Xoxzo callback carries callid and status");
     }
+    String expected = callsByReference.get(context.callReference());
+    if (!request.path().endsWith(CALLBACK_PATH)
+        || (expected != null && !expected.equals(fields.get("callid")))) {
+      // A callback URL speaks only for its own call.
+      return WebhookResult.of(WebhookResponse.forbidden());
+    }
     Instant received = Instant.now();
     CallEnded ended =
         new CallEnded(
@@ -167,6 +192,11 @@ public final class XoxzoClient implements ProviderClient {
             Optional.ofNullable(fields.get("cost")).map(cost -> cost + " credits"),
             fields);
     return new WebhookResult(List.of(ended), WebhookResponse.ok());
+  }
+
+  @Override
+  public void close() {
+    api.close();
   }
 
   /** The callback's fields: a form body as Xoxzo sends it, or a JSON object. */
@@ -181,8 +211,8 @@ public final class XoxzoClient implements ProviderClient {
           merged.put(
               field.getKey(),
               value.isArray()
-                  ? String.join(",", value.valueStream().map(JsonNode::asString).toList())
-                  : value.isNull() ? "" : value.asString());
+                  ? String.join(",", value.valueStream().map(XoxzoApi::text).toList())
+                  : value.isNull() ? "" : XoxzoApi.text(value));
         }
       } catch (JacksonException e) {
         throw new InvalidInputException("body", "a JSON callback must be a JSON object");
@@ -193,7 +223,7 @@ public final class XoxzoClient implements ProviderClient {
 
   static Call call(JsonNode json) {
     List<String> tags = new ArrayList<>();
-    json.path("tags").forEach(t -> tags.add(t.asString()));
+    json.path("tags").forEach(t -> tags.add(XoxzoApi.text(t)));
     return new Call(
         json.path("callid").asString(""),
         XoxzoApi.PROVIDER,
