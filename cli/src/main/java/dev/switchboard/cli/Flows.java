@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
 import dev.switchboard.UnsupportedCapabilityException;
 import dev.switchboard.flow.CallFlow;
@@ -15,6 +16,14 @@ final class Flows {
   /** The flow in {@code file}; a missing or bad file fails with the JSON path of the problem. */
   static CallFlow read(Path file) {
     return FlowJson.read(file);
+  }
+
+  /** Fails when the provider does not declare {@code capability}. */
+  static void require(VoiceProvider provider, Capability capability) {
+    if (!provider.capabilities().has(capability)) {
+      throw new UnsupportedCapabilityException(
+          provider.id(), List.of(CapabilityGap.of("", "", capability)));
+    }
   }
 
   /** Fails with every gap, and every vendor limit broken, before anything is sent. */

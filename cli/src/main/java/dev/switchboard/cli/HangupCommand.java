@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.Capability;
 import dev.switchboard.VoiceClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,6 +22,8 @@ final class HangupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // Say what the provider lacks before asking for credentials it would not need.
+    Flows.require(Providers.find(options.provider), Capability.HANGUP_CALL);
     try (VoiceClient client = options.connect()) {
       client.hangup(callId);
       spec.commandLine().getOut().println("Hung up " + callId);

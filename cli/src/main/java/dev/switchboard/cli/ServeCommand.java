@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +39,9 @@ final class ServeCommand implements Callable<Integer> {
   /** Released to stop serving; Ctrl-C releases it through a shutdown hook. */
   final CountDownLatch stop = new CountDownLatch(1);
 
+  /** Released once the server and client are closed, which the shutdown hook waits for. */
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
   @Override
   public Integer call() throws InterruptedException {
     CallFlow flow = Flows.read(flowFile);
@@ -47,7 +51,18 @@ final class ServeCommand implements Callable<Integer> {
             options.connect(
                 builder -> builder.onIncomingCall(call -> flow).onEvent(e -> print(out, e)));
         WebhookServer server = start(client)) {
-      Thread hook = new Thread(stop::countDown, "switchboard-serve-stop");
+      Thread hook =
+          new Thread(
+              () -> {
+                stop.countDown();
+                try {
+                  // The JVM exits when the hook returns; let the server and client close first.
+                  stopped.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "switchboard-serve-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       out.println("Listening on port " + server.port() + " for " + client.providerId());
       if (client.capabilities().has(dev.switchboard.Capability.INBOUND_CALL)) {
@@ -59,8 +74,10 @@ final class ServeCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // Already stopping because of Ctrl-C: nothing to remove.
       }
-      out.println("Stopped.");
+    } finally {
+      stopped.countDown();
     }
+    out.println("Stopped.");
     return Main.OK;
   }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.Call;
+import dev.switchboard.Capability;
 import dev.switchboard.VoiceClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +23,8 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // Say what the provider lacks before asking for credentials it would not need.
+    Flows.require(Providers.find(options.provider), Capability.CALL_STATUS);
     try (VoiceClient client = options.connect()) {
       Call call = client.getCall(callId);
       spec.commandLine()

@@ -319,6 +319,83 @@ class VoxtelesysClientTest {
     }
   }
 
+  @Nested
+  @DisplayName("A signed URL speaks only for its own request and call")
+  class Binding {
+    private dev.switchboard.event.WebhookRequest post(java.net.URI url, String json) {
+      return dev.switchboard.event.WebhookRequest.builder()
+          .uri(url.getRawPath() + "?" + url.getRawQuery())
+          .body("application/json", json)
+          .build();
+    }
+
+    private java.net.URI signed(String path, String reference) {
+      return dev.switchboard.spi.WebhookSigner.fromConfig(config(KEY))
+          .orElseThrow()
+          .sign(path, reference);
+    }
+
+    @Test
+    @DisplayName(
+        "A callback for another call, or an incoming-call body on a callback URL, is refused")
+    void forgedCallbacks() {
+      VoiceClient client = connect();
+      java.net.URI callback = signed("/voxtelesys/callback", "call-1");
+      String gather =
+          "{\"type\":\"gather\",\"event\":\"complete_input\",\"call_id\":\"%s\",\"complete_input\":\"1\",\"input_method\":\"dtmf\"}";
+      assertThat(
+              client.handleWebhook(post(callback, gather.formatted("call-1"))).response().status())
+          .isEqualTo(200);
+      assertThat(
+              client.handleWebhook(post(callback, gather.formatted("call-2"))).response().status())
+          .isEqualTo(403);
+      assertThat(
+              client
+                  .handleWebhook(
+                      post(
+                          callback,
+                          "{\"type\":\"api\",\"event\":\"incoming_call\",\"call_id\":\"call-1\"}"))
+                  .response()
+                  .status())
+          .isEqualTo(403);
+      assertThat(
+              client
+                  .handleWebhook(post(client.incomingCallUrl(), gather.formatted("call-1")))
+                  .response()
+                  .status())
+          .isEqualTo(403);
+      assertThat(events).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("A placed call's callback URL cannot report another call once the call is known")
+    void placedCallBound() {
+      VoiceClient client = connect();
+      simulator.scriptNextCall(Callee.builder().presses("1").build());
+      Call call = place(client, CallFlow.of(Gather.builder().build()));
+      simulator.awaitTranscript(call.id(), WAIT);
+      String body =
+          simulator.wireLog().stream()
+              .filter(w -> w.method().equals("POST") && w.uri().getPath().equals("/calls"))
+              .findFirst()
+              .orElseThrow()
+              .requestBody();
+      String voxXml =
+          tools.jackson.databind.json.JsonMapper.builder()
+              .build()
+              .readTree(body)
+              .get("voxXML")
+              .asString();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("statusCallback=\"([^\"]+)\"").matcher(voxXml);
+      assertThat(m.find()).as(voxXml).isTrue();
+      java.net.URI url = java.net.URI.create(m.group(1).replace("&amp;", "&"));
+      String forged =
+          "{\"type\":\"gather\",\"event\":\"complete_input\",\"call_id\":\"someone-else\",\"complete_input\":\"9\",\"input_method\":\"dtmf\"}";
+      assertThat(client.handleWebhook(post(url, forged)).response().status()).isEqualTo(403);
+    }
+  }
+
   @Test
   @DisplayName("Conferences and participants can be listed, muted, removed and ended")
   void conferenceControl() {

@@ -153,6 +153,31 @@ class XoxzoClientTest {
     }
 
     @Test
+    @DisplayName("A call's callback URL cannot report another call, nor arrive on another path")
+    void forgedCallback() {
+      Call call = place(CallFlow.of(Play.of("http://www.mysite.com/123.mp3")));
+      simulator.awaitTranscript(call.id(), WAIT);
+      String create =
+          simulator.wireLog().stream()
+              .filter(w -> w.uri().getPath().equals("/voice/simple/playbacks/"))
+              .findFirst()
+              .orElseThrow()
+              .requestBody();
+      String callback =
+          java.net.URLDecoder.decode(
+              create.replaceAll(".*callbackurl=([^&]*).*", "$1"),
+              java.nio.charset.StandardCharsets.UTF_8);
+      java.net.URI url = java.net.URI.create(callback);
+      dev.switchboard.event.WebhookRequest forged =
+          dev.switchboard.event.WebhookRequest.builder()
+              .uri(url.getRawPath() + "?" + url.getRawQuery())
+              .form(Map.of("callid", "someone-else", "status", "ANSWERED"))
+              .build();
+      assertThat(client.get().handleWebhook(forged).response().status()).isEqualTo(403);
+      assertThat(events).hasSize(1);
+    }
+
+    @Test
     @DisplayName("A busy callee ends the call as failed, and an unanswered one as no answer")
     void unanswered() {
       simulator.scriptNextCall(Callee.builder().pickup(Callee.Pickup.BUSY).build());

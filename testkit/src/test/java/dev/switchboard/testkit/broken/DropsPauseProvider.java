@@ -15,6 +15,11 @@ import java.util.List;
 
 /** Broken on purpose: declares PAUSE but silently drops every pause. */
 public final class DropsPauseProvider extends SandboxWrapper {
+  /** Wraps a default sandbox, as {@code ServiceLoader} would construct it. */
+  public DropsPauseProvider() {
+    this(new SandboxProvider());
+  }
+
   public DropsPauseProvider(SandboxProvider sandbox) {
     super(sandbox);
   }

@@ -12,6 +12,11 @@ public final class LeakyProvider extends SandboxWrapper {
   public static final String API_KEY = "switchboard.leaky.api-key";
   private volatile String apiKey = "";
 
+  /** Wraps a default sandbox, as {@code ServiceLoader} would construct it. */
+  public LeakyProvider() {
+    this(new SandboxProvider());
+  }
+
   public LeakyProvider(SandboxProvider sandbox) {
     super(sandbox);
   }

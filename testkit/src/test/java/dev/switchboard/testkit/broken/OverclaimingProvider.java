@@ -11,6 +11,11 @@ import java.util.List;
  * transfer.
  */
 public final class OverclaimingProvider extends SandboxWrapper {
+  /** Wraps a default sandbox, as {@code ServiceLoader} would construct it. */
+  public OverclaimingProvider() {
+    this(new SandboxProvider());
+  }
+
   public OverclaimingProvider(SandboxProvider sandbox) {
     super(sandbox);
   }
