@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * implementation only speaks its vendor's wire.
  *
  * <p>Operations a provider does not declare are never called; their defaults say so if they are. An
- * implementation must never retry a request that creates a call.
+ * implementation must never retry a request that creates a call, nor let its HTTP client do so
+ * behind its back (automatic retries on {@code 503}, followed redirects): a re-sent creation could
+ * ring someone twice.
  */
 public interface ProviderClient extends AutoCloseable {
 

@@ -175,20 +175,23 @@ class NotificationOrderTest {
     }
     ExecutorService pool = Executors.newFixedThreadPool(8);
     CountDownLatch go = new CountDownLatch(1);
-    List<Future<?>> done = new ArrayList<>();
-    for (WebhookRequest copy : copies) {
-      done.add(
-          pool.submit(
-              () -> {
-                go.await(5, TimeUnit.SECONDS);
-                return client.handleWebhook(copy);
-              }));
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (WebhookRequest copy : copies) {
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await(5, TimeUnit.SECONDS);
+                  return client.handleWebhook(copy);
+                }));
+      }
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
     }
-    go.countDown();
-    for (Future<?> f : done) {
-      f.get(10, TimeUnit.SECONDS);
-    }
-    pool.shutdown();
     assertThat(paths)
         .containsExactly("/open/ivr/start/dial", "/open/ivr/middle/gather", "/open/ivr/end/hangup");
     assertThat(count(DigitsGathered.class)).isEqualTo(1);

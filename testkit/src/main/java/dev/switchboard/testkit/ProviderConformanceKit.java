@@ -37,6 +37,7 @@ import dev.switchboard.flow.VoiceGender;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookSigner;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -93,6 +94,15 @@ public abstract class ProviderConformanceKit {
     return 20261121L;
   }
 
+  /**
+   * How long the kit waits, after a call's transcript is complete, for the application to receive
+   * its {@link CallEnded}. Override for a provider that learns of the end by polling slowly; a
+   * provider that never sends it fails {@code [CALL-03]} after this long.
+   */
+  protected Duration callEndedWait() {
+    return Duration.ofSeconds(5);
+  }
+
   @BeforeEach
   void connect() {
     target = createTarget();
@@ -116,11 +126,11 @@ public abstract class ProviderConformanceKit {
   }
 
   /**
-   * The events the application received for a call, once its {@link CallEnded} has arrived or a few
-   * seconds have passed: events may trail the end of the transcript.
+   * The events the application received for a call, once its {@link CallEnded} has arrived or
+   * {@link #callEndedWait()} has passed: events may trail the end of the transcript.
    */
   private List<CallEvent> eventsOf(String callId) {
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+    long deadline = System.nanoTime() + callEndedWait().toNanos();
     synchronized (received) {
       while (received.stream().noneMatch(e -> e instanceof CallEnded && e.callId().equals(callId))
           && System.nanoTime() < deadline) {
@@ -705,7 +715,7 @@ public abstract class ProviderConformanceKit {
       assertEquals(
           1,
           events.stream().filter(e -> e instanceof CallEnded).count(),
-          () -> "events: " + events);
+          () -> "events received within " + callEndedWait() + ": " + events);
     }
   }
 
