@@ -27,6 +27,11 @@ public record ConfigKey(
     return new ConfigKey(name, description, true, false, Optional.empty());
   }
 
+  /** A key the provider can work without: {@code defaultValue} applies when it is not set. */
+  public static ConfigKey optional(String name, String description, String defaultValue) {
+    return new ConfigKey(name, description, false, false, Optional.of(defaultValue));
+  }
+
   /** A base URL with a default, overridden by tests, the sandbox and simulators. */
   public static ConfigKey baseUrl(String name, String defaultValue) {
     return new ConfigKey(name, "API base URL", false, true, Optional.of(defaultValue));

@@ -94,12 +94,7 @@ public final class HoiioProvider implements VoiceProvider {
         ConfigKey.required(APP_ID, "application id from the Hoiio developer portal"),
         ConfigKey.required(ACCESS_TOKEN, "access token from the Hoiio developer portal"),
         ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL),
-        new ConfigKey(
-            TIMEOUT_MS,
-            "milliseconds a block request may take",
-            false,
-            false,
-            Optional.of("10000")),
+        ConfigKey.optional(TIMEOUT_MS, "milliseconds a block request may take", "10000"),
         ConfigKey.required(
             SwitchboardConfig.WEBHOOK_BASE_URL,
             "where Hoiio sends the notification of every block"));

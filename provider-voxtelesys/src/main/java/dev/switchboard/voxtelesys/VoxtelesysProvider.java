@@ -81,14 +81,9 @@ public final class VoxtelesysProvider implements VoiceProvider {
     return List.of(
         ConfigKey.required(API_KEY, "API key from the Voxtelesys portal"),
         ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL),
-        new ConfigKey(
-            POLL_INTERVAL_MS,
-            "milliseconds between reads of a placed call's status",
-            false,
-            false,
-            Optional.of("2000")),
-        new ConfigKey(
-            TIMEOUT_MS, "milliseconds a request may take", false, false, Optional.of("10000")));
+        ConfigKey.optional(
+            POLL_INTERVAL_MS, "milliseconds between reads of a placed call's status", "2000"),
+        ConfigKey.optional(TIMEOUT_MS, "milliseconds a request may take", "10000"));
   }
 
   @Override

@@ -64,8 +64,7 @@ public final class XoxzoProvider implements VoiceProvider {
         ConfigKey.required(SID, "API SID from the Xoxzo dashboard"),
         ConfigKey.required(AUTH_TOKEN, "auth token from the Xoxzo dashboard"),
         ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL),
-        new ConfigKey(
-            TIMEOUT_MS, "milliseconds a request may take", false, false, Optional.of("10000")));
+        ConfigKey.optional(TIMEOUT_MS, "milliseconds a request may take", "10000"));
   }
 
   @Override
