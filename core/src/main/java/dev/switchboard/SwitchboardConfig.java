@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -126,7 +127,7 @@ public final class SwitchboardConfig {
 
   /** The names of the entries, as they were given. */
   public Set<String> names() {
-    Set<String> names = new java.util.TreeSet<>();
+    Set<String> names = new TreeSet<>();
     entries.values().forEach(e -> names.add(e.name()));
     return names;
   }

@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.Capability;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.WebhookServer;
 import dev.switchboard.event.CallEvent;
@@ -65,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
               "switchboard-serve-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       out.println("Listening on port " + server.port() + " for " + client.providerId());
-      if (client.capabilities().has(dev.switchboard.Capability.INBOUND_CALL)) {
+      if (client.capabilities().has(Capability.INBOUND_CALL)) {
         out.println("Incoming-call URL to configure at the vendor: " + client.incomingCallUrl());
       }
       stop.await();

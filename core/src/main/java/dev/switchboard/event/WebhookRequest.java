@@ -3,7 +3,9 @@ package dev.switchboard.event;
 import dev.switchboard.internal.FormCodec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +32,7 @@ public final class WebhookRequest {
     this.uri = Objects.requireNonNull(builder.uri, "uri");
     Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     builder.headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
-    this.headers = java.util.Collections.unmodifiableMap(h);
+    this.headers = Collections.unmodifiableMap(h);
     this.body = builder.body.clone();
     this.query = FormCodec.decode(uri.getRawQuery());
     this.form =
@@ -150,7 +152,7 @@ public final class WebhookRequest {
     }
 
     public Builder header(String name, String value) {
-      headers.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+      headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       return this;
     }
 

@@ -1,5 +1,7 @@
 package dev.switchboard.testkit;
 
+import java.util.List;
+
 /**
  * One thing a person on the line observes, in order: the unit of a {@link Transcript}. Each has a
  * {@link #type()} naming it in the JSON-lines form ({@code say}, {@code gather}, ...).
@@ -76,10 +78,9 @@ public sealed interface Observation
    * The caller was transferred to {@code to}; {@code outcome} is {@code answered} (then {@code
    * answeredBy} names who) or {@code unanswered}.
    */
-  record Transferred(java.util.List<String> to, String outcome, String answeredBy)
-      implements Observation {
+  record Transferred(List<String> to, String outcome, String answeredBy) implements Observation {
     public Transferred {
-      to = java.util.List.copyOf(to);
+      to = List.copyOf(to);
     }
 
     @Override

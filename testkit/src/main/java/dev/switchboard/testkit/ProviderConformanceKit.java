@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.switchboard.CallRequest;
 import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
+import dev.switchboard.ConferenceDialOut;
 import dev.switchboard.ConfigurationException;
 import dev.switchboard.InvalidInputException;
 import dev.switchboard.Switchboard;
@@ -18,10 +19,12 @@ import dev.switchboard.UnsupportedCapabilityException;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.CallEvent;
+import dev.switchboard.event.RecordingReady;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Conference;
+import dev.switchboard.flow.FlowJson;
 import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.GatherInput;
 import dev.switchboard.flow.Hangup;
@@ -45,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -186,7 +190,7 @@ public abstract class ProviderConformanceKit {
               + ": "
               + e.getMessage()
               + "\nflow: "
-              + dev.switchboard.flow.FlowJson.write(flow)
+              + FlowJson.write(flow)
               + "\ncallee: "
               + callee
               + "\nexpected:\n"
@@ -208,7 +212,7 @@ public abstract class ProviderConformanceKit {
     return "The provider's transcript differs from the reference interpreter's"
         + (context.isEmpty() ? "" : " (" + context + ")")
         + "\nflow: "
-        + dev.switchboard.flow.FlowJson.write(flow)
+        + FlowJson.write(flow)
         + "\ncallee: "
         + callee
         + "\nexpected:\n"
@@ -326,9 +330,7 @@ public abstract class ProviderConformanceKit {
           Capability.CONFERENCE_DIAL_OUT,
           () ->
               client.dialOutConference(
-                  dev.switchboard.ConferenceDialOut.builder()
-                      .participant("+15556667777", "+15556668888")
-                      .build()));
+                  ConferenceDialOut.builder().participant("+15556667777", "+15556668888").build()));
       operations.put(
           Capability.CALLER_ID,
           () ->
@@ -581,9 +583,7 @@ public abstract class ProviderConformanceKit {
       requires(Capability.RECORD);
       ObservedCall call = assertSameAsReference(CallFlow.of(Record.of(30)), Callee.answering());
       long recordings =
-          eventsOf(call.callId()).stream()
-              .filter(e -> e instanceof dev.switchboard.event.RecordingReady)
-              .count();
+          eventsOf(call.callId()).stream().filter(e -> e instanceof RecordingReady).count();
       assertEquals(1, recordings, () -> "events: " + eventsOf(call.callId()));
     }
   }
@@ -855,7 +855,7 @@ public abstract class ProviderConformanceKit {
     @Test
     @DisplayName("[SEC-01] Credentials never appear in toString() or in error messages")
     void noLeaks() {
-      Set<String> secretKeys = new java.util.TreeSet<>(List.of(SwitchboardConfig.WEBHOOK_SECRET));
+      Set<String> secretKeys = new TreeSet<>(List.of(SwitchboardConfig.WEBHOOK_SECRET));
       target.provider().configKeys().stream()
           .filter(ConfigKey::secret)
           .map(ConfigKey::name)

@@ -9,6 +9,7 @@ import dev.switchboard.flow.Play;
 import dev.switchboard.flow.Record;
 import dev.switchboard.flow.Say;
 import dev.switchboard.flow.Transfer;
+import dev.switchboard.flow.Verb;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -80,10 +81,10 @@ public final class SeedFlows {
         .build();
   }
 
-  private static dev.switchboard.flow.Verb[] pinMenu(String room) {
+  private static Verb[] pinMenu(String room) {
     Conference listener = Conference.builder(room).startOnEnter(false).build();
     Conference moderator = Conference.builder(room).startOnEnter(true).endOnExit(true).build();
-    return new dev.switchboard.flow.Verb[] {
+    return new Verb[] {
       Gather.builder()
           .numDigits(4)
           .timeout(10)

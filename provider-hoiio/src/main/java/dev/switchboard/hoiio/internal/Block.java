@@ -1,5 +1,6 @@
 package dev.switchboard.hoiio.internal;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,6 @@ import java.util.Map;
  */
 record Block(BlockKind kind, Map<String, String> params, CallState next) {
   Block {
-    params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 }

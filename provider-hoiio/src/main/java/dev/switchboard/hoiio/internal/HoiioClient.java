@@ -3,6 +3,7 @@ package dev.switchboard.hoiio.internal;
 import dev.switchboard.Call;
 import dev.switchboard.CallRequest;
 import dev.switchboard.CallStatus;
+import dev.switchboard.CapabilityGap;
 import dev.switchboard.ConfigurationException;
 import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.UnsupportedCapabilityException;
@@ -273,7 +274,7 @@ public final class HoiioClient implements ProviderClient {
   }
 
   private boolean runnable(CallFlow flow, IncomingCall call) {
-    List<dev.switchboard.CapabilityGap> gaps = new ArrayList<>(provider.gapsFor(flow));
+    List<CapabilityGap> gaps = new ArrayList<>(provider.gapsFor(flow));
     try {
       if (!gaps.isEmpty()) {
         throw new UnsupportedCapabilityException(HoiioApi.PROVIDER, gaps);

@@ -4,10 +4,17 @@ import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
 import dev.switchboard.InvalidInputException;
 import dev.switchboard.Violation;
+import dev.switchboard.flow.Branch;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Gather;
+import dev.switchboard.flow.Hangup;
+import dev.switchboard.flow.Pause;
 import dev.switchboard.flow.Prompt;
 import dev.switchboard.flow.Record;
+import dev.switchboard.flow.RecordCall;
+import dev.switchboard.flow.Say;
+import dev.switchboard.flow.Transfer;
+import dev.switchboard.flow.Verb;
 import dev.switchboard.flow.VerbAt;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,14 +59,11 @@ public final class HoiioRules {
    * list monitors.
    */
   private static void secondMonitors(
-      List<? extends dev.switchboard.flow.Verb> verbs,
-      String base,
-      boolean monitored,
-      List<CapabilityGap> gaps) {
+      List<? extends Verb> verbs, String base, boolean monitored, List<CapabilityGap> gaps) {
     for (int i = 0; i < verbs.size(); i++) {
-      dev.switchboard.flow.Verb verb = verbs.get(i);
+      Verb verb = verbs.get(i);
       String path = base + "[" + i + "]";
-      if (verb instanceof dev.switchboard.flow.RecordCall) {
+      if (verb instanceof RecordCall) {
         if (monitored) {
           gaps.add(
               new CapabilityGap(
@@ -70,11 +74,11 @@ public final class HoiioRules {
         }
         monitored = true;
       } else if (verb instanceof Gather gather) {
-        for (dev.switchboard.flow.Branch branch : gather.branches()) {
+        for (Branch branch : gather.branches()) {
           secondMonitors(
               branch.verbs(), path + ".branches[\"" + branch.key() + "\"]", monitored, gaps);
         }
-      } else if (verb instanceof dev.switchboard.flow.Transfer transfer) {
+      } else if (verb instanceof Transfer transfer) {
         secondMonitors(transfer.onFailure(), path + ".onFailure", monitored, gaps);
       }
     }
@@ -88,12 +92,12 @@ public final class HoiioRules {
   public static void validate(CallFlow flow) {
     List<Violation> violations = new ArrayList<>();
     for (VerbAt at : flow.walk()) {
-      if (at.verb() instanceof Prompt prompt && !(prompt instanceof dev.switchboard.flow.Pause)) {
+      if (at.verb() instanceof Prompt prompt && !(prompt instanceof Pause)) {
         int length = Markup.of(prompt).length();
         if (length > Markup.MAX_MSG) {
           violations.add(
               new Violation(
-                  at.field(prompt instanceof dev.switchboard.flow.Say ? "text" : "url"),
+                  at.field(prompt instanceof Say ? "text" : "url"),
                   "Hoiio plays at most "
                       + Markup.MAX_MSG
                       + " characters of message at once, this is "
@@ -122,14 +126,14 @@ public final class HoiioRules {
   }
 
   /** The prompts a verb plays as its own block's {@code msg}. */
-  static List<Prompt> ownPrompts(dev.switchboard.flow.Verb verb) {
+  static List<Prompt> ownPrompts(Verb verb) {
     if (verb instanceof Gather gather) {
       return gather.prompts();
     } else if (verb instanceof Record record) {
       return record.prompts();
-    } else if (verb instanceof dev.switchboard.flow.RecordCall recordCall) {
+    } else if (verb instanceof RecordCall recordCall) {
       return recordCall.prompts();
-    } else if (verb instanceof dev.switchboard.flow.Hangup hangup) {
+    } else if (verb instanceof Hangup hangup) {
       return hangup.prompts();
     }
     return List.of();

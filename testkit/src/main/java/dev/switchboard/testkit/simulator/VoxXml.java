@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -288,7 +289,7 @@ final class VoxXml {
 
   private static Attribute keywords(Set<String> accepted) {
     return new Attribute(
-        "keywords among " + String.join(" ", new java.util.TreeSet<>(accepted)),
+        "keywords among " + String.join(" ", new TreeSet<>(accepted)),
         v -> {
           String trimmed = v.trim();
           if (trimmed.isEmpty()) {
