@@ -106,6 +106,21 @@ class DiscoveryTest {
     return connect(loader, SwitchboardConfig.empty());
   }
 
+  /** Asserts that naming the provider in the configuration and to the builder both pick it. */
+  private static void assertChosenByName(
+      ClassLoader loader, String configName, String builderName, String expectedId) {
+    try (VoiceClient byConfig = connect(loader, naming(configName));
+        VoiceClient byBuilder =
+            Switchboard.builder()
+                .classLoader(loader)
+                .config(SwitchboardConfig.empty())
+                .provider(builderName)
+                .build()) {
+      assertThat(byConfig.providerId()).isEqualTo(expectedId);
+      assertThat(byBuilder.providerId()).isEqualTo(expectedId);
+    }
+  }
+
   private static SwitchboardConfig naming(String provider) {
     return SwitchboardConfig.empty().with(SwitchboardConfig.PROVIDER, provider);
   }
@@ -198,16 +213,7 @@ class DiscoveryTest {
     void usedByName() throws IOException {
       ClassLoader loader = registering(ALPHA);
 
-      try (VoiceClient byConfig = connect(loader, naming("ALPHA"));
-          VoiceClient byBuilder =
-              Switchboard.builder()
-                  .classLoader(loader)
-                  .config(SwitchboardConfig.empty())
-                  .provider("Alpha")
-                  .build()) {
-        assertThat(byConfig.providerId()).isEqualTo("alpha");
-        assertThat(byBuilder.providerId()).isEqualTo("alpha");
-      }
+      assertChosenByName(loader, "ALPHA", "Alpha", "alpha");
     }
 
     @Test
@@ -271,16 +277,7 @@ class DiscoveryTest {
     void nameIsCaseInsensitive() throws IOException {
       ClassLoader loader = registering(ALPHA, BETA);
 
-      try (VoiceClient byConfig = connect(loader, naming("BeTa"));
-          VoiceClient byBuilder =
-              Switchboard.builder()
-                  .classLoader(loader)
-                  .config(SwitchboardConfig.empty())
-                  .provider("BETA")
-                  .build()) {
-        assertThat(byConfig.providerId()).isEqualTo("beta");
-        assertThat(byBuilder.providerId()).isEqualTo("beta");
-      }
+      assertChosenByName(loader, "BeTa", "BETA", "beta");
     }
 
     @Test
