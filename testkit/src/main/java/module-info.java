@@ -12,4 +12,5 @@ module dev.switchboard.testkit {
 
   exports dev.switchboard.testkit;
   exports dev.switchboard.testkit.simulator;
+  exports dev.switchboard.testkit.state;
 }

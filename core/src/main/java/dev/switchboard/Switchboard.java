@@ -8,6 +8,8 @@ import dev.switchboard.internal.ProviderDiscovery;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.state.CallbackBindings;
+import dev.switchboard.state.InMemoryCallbackBindings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,6 +75,7 @@ public final class Switchboard {
     private final List<Consumer<CallEvent>> listeners = new ArrayList<>();
     private Function<IncomingCall, Optional<CallFlow>> incomingCalls = call -> Optional.empty();
     private int deduplicationCapacity = DEFAULT_DEDUPLICATION_CAPACITY;
+    private CallbackBindings callbackBindings;
 
     private Builder() {}
 
@@ -119,6 +122,16 @@ public final class Switchboard {
     }
 
     /**
+     * Where to remember which call or conference each signed callback URL speaks for; by default
+     * {@link InMemoryCallbackBindings} in this JVM. A store shared by several instances makes a URL
+     * work, and stay bound, on all of them.
+     */
+    public Builder callbackBindings(CallbackBindings bindings) {
+      this.callbackBindings = bindings;
+      return this;
+    }
+
+    /**
      * Picks the provider, checks the configuration and connects.
      *
      * @throws ProviderNotFoundException when no provider can be chosen
@@ -138,7 +151,13 @@ public final class Switchboard {
       checkConfig(chosen, cfg);
       Optional<WebhookSigner> signer = WebhookSigner.fromConfig(cfg);
       return new VoiceClient(
-          chosen, chosen.connect(cfg), signer, listeners, incomingCalls, deduplicationCapacity);
+          chosen,
+          chosen.connect(cfg),
+          signer,
+          listeners,
+          incomingCalls,
+          deduplicationCapacity,
+          callbackBindings == null ? new InMemoryCallbackBindings() : callbackBindings);
     }
 
     private static void checkConfig(VoiceProvider provider, SwitchboardConfig config) {
@@ -157,6 +176,10 @@ public final class Switchboard {
       if (base.isPresent() && !Checks.isHttpUrl(base.get())) {
         problems.add(
             named(SwitchboardConfig.WEBHOOK_BASE_URL) + " must be an absolute http or https URL");
+      } else if (base.isPresent() && (base.get().contains("?") || base.get().contains("#"))) {
+        problems.add(
+            named(SwitchboardConfig.WEBHOOK_BASE_URL)
+                + " must have no query and no fragment: signed URLs add their own query");
       }
       if (base.isPresent() && secret.isEmpty()) {
         problems.add(

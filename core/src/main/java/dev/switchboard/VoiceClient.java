@@ -8,13 +8,19 @@ import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Reject;
 import dev.switchboard.internal.WebhookDeduplicator;
+import dev.switchboard.spi.CallbackClaim;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
+import dev.switchboard.spi.WebhookDelivery;
+import dev.switchboard.spi.WebhookEndpoint;
 import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.state.CallbackBindings;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -43,6 +49,8 @@ public final class VoiceClient implements AutoCloseable {
   private final List<Consumer<CallEvent>> listeners;
   private final Function<IncomingCall, Optional<CallFlow>> incomingCalls;
   private final WebhookDeduplicator deduplicator;
+  private final CallbackBindings bindings;
+  private final Map<String, WebhookEndpoint> endpoints = new HashMap<>();
 
   VoiceClient(
       VoiceProvider provider,
@@ -50,13 +58,17 @@ public final class VoiceClient implements AutoCloseable {
       Optional<WebhookSigner> signer,
       List<Consumer<CallEvent>> listeners,
       Function<IncomingCall, Optional<CallFlow>> incomingCalls,
-      int deduplicationCapacity) {
+      int deduplicationCapacity,
+      CallbackBindings bindings) {
     this.provider = provider;
     this.client = client;
     this.signer = signer;
     this.listeners = List.copyOf(listeners);
     this.incomingCalls = incomingCalls;
     this.deduplicator = new WebhookDeduplicator(deduplicationCapacity);
+    this.bindings = bindings;
+    client.webhookEndpoints().forEach(endpoint -> endpoints.put(endpoint.path(), endpoint));
+    client.setCallbackBindings(bindings);
     client.setEventSink(this::deliver);
   }
 
@@ -204,35 +216,74 @@ public final class VoiceClient implements AutoCloseable {
   }
 
   /**
-   * Handles a request a vendor sent to a callback URL: checks its signature, reads its events, runs
+   * Handles a request a vendor sent to a callback URL: checks its signature, its path and method,
+   * and that it speaks for the call or conference its URL was issued for; reads its events, runs
    * the call's next step where the vendor needs one, hands the events to the listeners, and returns
    * what to answer.
    *
    * <ul>
-   *   <li>Unsigned, forged or altered: 403, no event.
+   *   <li>Unsigned, forged or altered; to a path the provider never signs; naming another call or
+   *       conference than its URL's, or none; of a kind its URL was not issued for; after its call
+   *       ended and the grace period passed: 403, no event.
+   *   <li>With a method the vendor never uses on that URL: 405, no event.
    *   <li>Unreadable: 400, no event.
-   *   <li>A repeat of an earlier delivery: the earlier response, no event.
+   *   <li>A repeat of an earlier delivery, however re-sent (another method, extra parameters, a
+   *       re-encoded path): the earlier response, no event.
    * </ul>
    */
   public WebhookResult handleWebhook(WebhookRequest request) {
     WebhookContext context;
+    WebhookEndpoint endpoint;
     try {
-      context = new WebhookContext(verify(request), signer.get(), incomingCalls);
+      String reference = verify(request);
+      WebhookSigner verified = signer.get();
+      endpoint = endpoints.get(verified.signedPath(request));
+      if (endpoint == null) {
+        throw new WebhookVerificationException("no callback is signed for this path");
+      }
+      context = new WebhookContext(reference, verified, incomingCalls, bindings);
     } catch (WebhookVerificationException e) {
       LOG.warn("Refused webhook {}: {}", request, e.getMessage());
       return WebhookResult.of(WebhookResponse.forbidden());
     }
+    if (!endpoint.methods().contains(request.method())) {
+      LOG.warn("Refused webhook {}: the vendor never uses this method there", request);
+      return WebhookResult.of(WebhookResponse.methodNotAllowed(endpoint.methods()));
+    }
     try {
+      WebhookDelivery delivery = client.readWebhook(request, context);
+      admit(endpoint, delivery);
       WebhookResult result =
-          deduplicator.handle(request, () -> client.handleWebhook(request, context));
+          deduplicator.handle(
+              endpoint.path() + "\n" + context.callReference() + "\n" + delivery.identity(),
+              delivery.action());
       result.events().forEach(this::deliver);
       return result;
+    } catch (WebhookVerificationException e) {
+      LOG.warn("Refused webhook {}: {}", request, e.getMessage());
+      return WebhookResult.of(WebhookResponse.forbidden());
     } catch (InvalidInputException e) {
       LOG.warn("Refused webhook {}: {}", request, e.getMessage());
       return WebhookResult.of(WebhookResponse.badRequest(e.getMessage()));
     } catch (RuntimeException e) {
       LOG.error("Webhook {} failed", request, e);
       return WebhookResult.of(WebhookResponse.serverError());
+    }
+  }
+
+  /** Refuses a delivery that cannot prove it speaks for what its URL was issued for. */
+  private void admit(WebhookEndpoint endpoint, WebhookDelivery delivery) {
+    if (!endpoint.bound()) {
+      return;
+    }
+    CallbackClaim claim =
+        delivery
+            .claim()
+            .orElseThrow(
+                () -> new WebhookVerificationException("the request names no call or conference"));
+    if (!bindings.admit(claim.key(), claim.subject())) {
+      throw new WebhookVerificationException(
+          "the request speaks for a " + claim.subject().kind() + " its URL was not issued for");
     }
   }
 

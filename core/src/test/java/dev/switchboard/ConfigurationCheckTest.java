@@ -165,6 +165,21 @@ class ConfigurationCheckTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(
+        strings = {"https://example.com/hooks?x=1", "https://example.com/hooks#f", "http://a/?"})
+    @DisplayName("a webhook base URL with a query or fragment is refused: signatures need the URL")
+    void webhookBaseUrlWithQueryOrFragment(String url) {
+      ConfigurationException e = failure(withToken().with(BASE_URL, url).with(SECRET, GOOD_SECRET));
+
+      assertThat(e.problems())
+          .singleElement()
+          .asString()
+          .contains(BASE_URL)
+          .contains(BASE_URL_ENV)
+          .contains("no query and no fragment");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"api.example.com", "file:///etc/passwd", "mailto:ops@example.com"})
     @DisplayName(
         "a provider base URL that is not an absolute http(s) URL is named with its variable")

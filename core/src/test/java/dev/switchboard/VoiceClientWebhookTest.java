@@ -9,6 +9,7 @@ import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
 import dev.switchboard.spi.WebhookContext;
 import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.state.CallbackSubject;
 import dev.switchboard.testing.RecordingProvider;
 import java.net.URI;
 import java.util.ArrayList;
@@ -187,6 +188,103 @@ class VoiceClientWebhookTest {
                   .response()
                   .status())
           .isEqualTo(403);
+      assertThat(events).isEmpty();
+      assertThat(provider.webhooks).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("A correctly signed request on the wrong path or method")
+  class Routing {
+    @Test
+    @DisplayName("A signed path the provider declares no endpoint for gets 403.")
+    void undeclaredPath() {
+      RecordingProvider provider = new RecordingProvider();
+      VoiceClient client = client(provider);
+      URI other = signer.sign("/recording/other", "call-1");
+
+      assertThat(client.handleWebhook(post(other, Map.of("digits", "42"))).response().status())
+          .isEqualTo(403);
+      assertThat(events).isEmpty();
+      assertThat(provider.webhooks).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A method the vendor never uses gets 405 naming the allowed ones, and no event.")
+    void otherMethod() {
+      RecordingProvider provider = new RecordingProvider();
+      VoiceClient client = client(provider);
+      URI url = signed("call-1");
+
+      for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "HEAD", "FOO")) {
+        WebhookRequest request =
+            WebhookRequest.builder()
+                .method(method)
+                .uri(url.getRawPath() + "?" + url.getRawQuery())
+                .form(Map.of("digits", "42"))
+                .build();
+        WebhookResponse response = client.handleWebhook(request).response();
+        assertThat(response.status()).as(method).isEqualTo(405);
+        assertThat(response.headers()).containsEntry("Allow", "GET, POST");
+      }
+      assertThat(events).isEmpty();
+      assertThat(provider.webhooks).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A path whose base prefix a proxy stripped is the same delivery, not a new one.")
+    void strippedPrefixIsTheSameDelivery() {
+      VoiceClient client = client(new RecordingProvider());
+      URI url = signed("call-1");
+      WebhookRequest full = post(url, Map.of("digits", "42"));
+      WebhookRequest stripped =
+          post(URI.create(url.toString().replace("/hooks/", "/")), Map.of("digits", "42"));
+
+      assertThat(client.handleWebhook(full).events()).hasSize(1);
+      assertThat(client.handleWebhook(stripped).events()).isEmpty();
+      assertThat(events).hasSize(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("A request on a URL bound to one call")
+  class Bound {
+    private URI bound(String reference) {
+      return signer.sign(RecordingProvider.BOUND_PATH, reference);
+    }
+
+    @Test
+    @DisplayName("A request naming the call its URL is bound to is handled.")
+    void ownCall() {
+      RecordingProvider provider = new RecordingProvider();
+      VoiceClient client = client(provider);
+      provider.callbackBindings.bind("ref-1", CallbackSubject.call("call-1"));
+
+      WebhookResult result =
+          client.handleWebhook(post(bound("ref-1"), Map.of("call", "call-1", "digits", "4")));
+
+      assertThat(result.response().status()).isEqualTo(200);
+      assertThat(events).hasSize(1);
+    }
+
+    @Test
+    @DisplayName(
+        "Another call, no call, or a URL never bound gets 403 and never reaches the provider.")
+    void refused() {
+      RecordingProvider provider = new RecordingProvider();
+      VoiceClient client = client(provider);
+      provider.callbackBindings.bind("ref-1", CallbackSubject.call("call-1"));
+
+      List<WebhookRequest> refused =
+          List.of(
+              post(bound("ref-1"), Map.of("call", "call-2", "digits", "4")),
+              post(bound("ref-1"), Map.of("digits", "4")),
+              post(bound("ref-2"), Map.of("call", "call-1", "digits", "4")));
+      for (WebhookRequest request : refused) {
+        assertThat(client.handleWebhook(request).response())
+            .as(request.uri() + " " + request.bodyText())
+            .isEqualTo(WebhookResponse.forbidden());
+      }
       assertThat(events).isEmpty();
       assertThat(provider.webhooks).isEmpty();
     }

@@ -1,6 +1,9 @@
 package dev.switchboard.event;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What to answer a vendor's webhook request with.
@@ -8,11 +11,19 @@ import java.util.Objects;
  * @param status the HTTP status
  * @param contentType the body's media type
  * @param body the body, UTF-8
+ * @param headers further response headers, such as {@code Allow} on a 405
  */
-public record WebhookResponse(int status, String contentType, String body) {
+public record WebhookResponse(
+    int status, String contentType, String body, Map<String, String> headers) {
   public WebhookResponse {
     Objects.requireNonNull(contentType, "contentType");
     Objects.requireNonNull(body, "body");
+    headers = Map.copyOf(headers);
+  }
+
+  /** A response with no further headers. */
+  public WebhookResponse(int status, String contentType, String body) {
+    this(status, contentType, body, Map.of());
   }
 
   /** 200 with an empty body: the vendor only needs to know the request arrived. */
@@ -33,6 +44,15 @@ public record WebhookResponse(int status, String contentType, String body) {
   /** 403: the request was not signed by this application. */
   public static WebhookResponse forbidden() {
     return new WebhookResponse(403, "text/plain; charset=utf-8", "invalid or missing signature");
+  }
+
+  /**
+   * 405: the vendor never uses this method on this URL. {@code Allow} lists the methods it does.
+   */
+  public static WebhookResponse methodNotAllowed(Set<String> allowed) {
+    String methods = String.join(", ", new TreeSet<>(allowed));
+    return new WebhookResponse(
+        405, "text/plain; charset=utf-8", "method not allowed", Map.of("Allow", methods));
   }
 
   /** 400 with a short reason; never a stack trace. */

@@ -1,6 +1,5 @@
 package dev.switchboard.internal;
 
-import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,9 +17,12 @@ import java.util.function.Supplier;
  * again (for Hoiio, that would send a block twice). So the first delivery is handled, and every
  * identical one gets the first one's response with no events.
  *
- * <p>Identity is the method, path, query and body. Concurrent identical requests wait for the
- * first. A failed handling is forgotten, so that a retry is handled afresh. Memory is bounded: the
- * least recently seen requests are forgotten beyond {@code capacity}.
+ * <p>Identity is what the provider says makes two requests the same delivery (the vendor's event id
+ * or its parsed fields, with the endpoint and the signed reference), never the raw request: a
+ * replay with another method, an extra parameter or a re-encoded path is still the same delivery.
+ * Concurrent deliveries of one identity wait for the first. A failed handling is forgotten, so that
+ * a retry is handled afresh. Memory is bounded: the least recently seen requests are forgotten
+ * beyond {@code capacity}.
  */
 public final class WebhookDeduplicator {
   private final Map<String, CompletableFuture<WebhookResult>> seen;
@@ -42,18 +44,18 @@ public final class WebhookDeduplicator {
   }
 
   /**
-   * Handles {@code request} with {@code handler} the first time it is seen; afterwards returns the
-   * first response with no events.
+   * Handles the delivery {@code identity} with {@code handler} the first time it is seen;
+   * afterwards returns the first response with no events.
    */
-  public WebhookResult handle(WebhookRequest request, Supplier<WebhookResult> handler) {
-    String key = fingerprint(request);
+  public WebhookResult handle(String identity, Supplier<WebhookResult> handler) {
+    String key = fingerprint(identity);
     CompletableFuture<WebhookResult> mine = new CompletableFuture<>();
     CompletableFuture<WebhookResult> earlier;
     synchronized (seen) {
       earlier = seen.putIfAbsent(key, mine);
     }
     if (earlier != null) {
-      return await(earlier, request, handler);
+      return await(earlier, identity, handler);
     }
     try {
       WebhookResult result = handler.get();
@@ -69,15 +71,13 @@ public final class WebhookDeduplicator {
   }
 
   private WebhookResult await(
-      CompletableFuture<WebhookResult> earlier,
-      WebhookRequest request,
-      Supplier<WebhookResult> handler) {
+      CompletableFuture<WebhookResult> earlier, String identity, Supplier<WebhookResult> handler) {
     try {
       return WebhookResult.of(earlier.get().response());
     } catch (ExecutionException e) {
       // The first delivery failed and was forgotten: this one is handled afresh, and keeps its
       // events, since no earlier delivery emitted them.
-      return handle(request, handler);
+      return handle(identity, handler);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for an identical request", e);
@@ -91,18 +91,11 @@ public final class WebhookDeduplicator {
     }
   }
 
-  private static String fingerprint(WebhookRequest request) {
+  /** A fixed-size digest, so that memory does not depend on what a vendor puts in a request. */
+  private static String fingerprint(String identity) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(request.method().getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      digest.update(request.uri().getRawPath().getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      String query = request.uri().getRawQuery();
-      digest.update((query == null ? "" : query).getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      digest.update(request.body());
-      return HexFormat.of().formatHex(digest.digest());
+      return HexFormat.of().formatHex(digest.digest(identity.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }

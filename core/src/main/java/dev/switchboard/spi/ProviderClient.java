@@ -8,8 +8,8 @@ import dev.switchboard.LiveConference;
 import dev.switchboard.Participant;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.state.CallbackBindings;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -83,11 +83,33 @@ public interface ProviderClient extends AutoCloseable {
   }
 
   /**
-   * Turns a verified vendor request into neutral events and the response to send, running the next
-   * step of the call where the vendor needs one. Throws {@link
-   * dev.switchboard.InvalidInputException} for a request it cannot read.
+   * The kinds of callback URL this provider signs. Requests to other paths are refused (403), other
+   * methods on these paths refused (405), before {@link #readWebhook} sees them. The default is
+   * none: a provider that takes no webhooks refuses them all.
    */
-  WebhookResult handleWebhook(WebhookRequest request, WebhookContext context);
+  default List<WebhookEndpoint> webhookEndpoints() {
+    return List.of();
+  }
+
+  /**
+   * Reads a request whose signature the facade verified, to one of {@link #webhookEndpoints()},
+   * without acting on it: whom it claims to speak for, its identity as a delivery, and the action
+   * that handles it. The facade runs the action once per identity, and only when the claim matches
+   * the URL's binding.
+   *
+   * @throws dev.switchboard.InvalidInputException for a request it cannot read (400)
+   * @throws dev.switchboard.WebhookVerificationException for a request that is not of the kind its
+   *     URL was issued for, or that names no call or conference where its vendor always does (403)
+   */
+  WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context);
+
+  /**
+   * Called once by the facade, right after connecting, with where to remember what each signed URL
+   * speaks for. A provider {@linkplain CallbackBindings#reserve reserves} or {@linkplain
+   * CallbackBindings#bind binds} a URL's key before the URL leaves the machine; a URL it never
+   * binds is refused. The default ignores them, for providers that sign no URL.
+   */
+  default void setCallbackBindings(CallbackBindings bindings) {}
 
   /**
    * Called once by the facade, right after connecting, with where to report events that do not

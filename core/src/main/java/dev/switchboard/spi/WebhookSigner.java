@@ -50,6 +50,12 @@ public final class WebhookSigner {
       throw new ConfigurationException(
           null, List.of(SwitchboardConfig.WEBHOOK_SECRET + " must be at least 16 characters"));
     }
+    if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+      // Signed URLs append their own query; a fragment would cut the signature off every callback.
+      throw new ConfigurationException(
+          null,
+          List.of(SwitchboardConfig.WEBHOOK_BASE_URL + " must have no query and no fragment"));
+    }
     String base = baseUrl.toString();
     this.baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     String path = this.baseUrl.getPath();
@@ -126,13 +132,21 @@ public final class WebhookSigner {
     if (calls.size() != 1 || signatures.size() != 1) {
       return Optional.empty();
     }
-    String path = request.path();
-    if (!basePath.isEmpty() && path.startsWith(basePath + "/")) {
-      path = path.substring(basePath.length());
-    }
-    byte[] expected = token(path, calls.get(0)).getBytes(StandardCharsets.US_ASCII);
+    byte[] expected = token(signedPath(request), calls.get(0)).getBytes(StandardCharsets.US_ASCII);
     byte[] actual = signatures.get(0).getBytes(StandardCharsets.US_ASCII);
     return MessageDigest.isEqual(expected, actual) ? Optional.of(calls.get(0)) : Optional.empty();
+  }
+
+  /**
+   * The path a request's URL was signed for: its decoded path below the base URL's path, or the
+   * whole path where a reverse proxy already stripped that prefix.
+   */
+  public String signedPath(WebhookRequest request) {
+    String path = request.path();
+    if (!basePath.isEmpty() && path.startsWith(basePath + "/")) {
+      return path.substring(basePath.length());
+    }
+    return path;
   }
 
   private String token(String path, String callReference) {

@@ -6,11 +6,11 @@ import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResult;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
+import dev.switchboard.spi.WebhookDelivery;
 import java.util.List;
 
 /**
@@ -49,7 +49,7 @@ public abstract class FakeProvider implements VoiceProvider {
       }
 
       @Override
-      public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
+      public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
         throw new UnsupportedOperationException("discovery fixtures take no webhooks");
       }
     };

@@ -7,6 +7,7 @@ import dev.switchboard.ConfigurationException;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.event.WebhookRequest;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -100,6 +101,27 @@ class WebhookSignerTest {
     void pathWithoutSlashIsRefused() {
       assertThatThrownBy(() -> signer.sign("recording/notify", REFERENCE))
           .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Nested
+  @DisplayName("A base URL that cannot carry a signature")
+  class BadBaseUrl {
+    @Test
+    @DisplayName("A base URL with a query or a fragment is refused, naming the key.")
+    void queryOrFragmentRefused() {
+      for (String base :
+          List.of(
+              "https://example.com/hooks?x=1",
+              "https://example.com/hooks#part",
+              "https://example.com/?",
+              "https://example.com/hooks#")) {
+        assertThatThrownBy(() -> new WebhookSigner(URI.create(base), SECRET))
+            .as(base)
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining(SwitchboardConfig.WEBHOOK_BASE_URL)
+            .hasMessageContaining("no query and no fragment");
+      }
     }
   }
 

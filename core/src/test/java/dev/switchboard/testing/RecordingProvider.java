@@ -6,21 +6,30 @@ import dev.switchboard.CallStatus;
 import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
 import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.DigitsGathered;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
+import dev.switchboard.spi.CallbackClaim;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
+import dev.switchboard.spi.WebhookDelivery;
+import dev.switchboard.spi.WebhookEndpoint;
+import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.state.CallbackBindings;
+import dev.switchboard.state.CallbackSubject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A provider for core's own tests: it records what it is asked to do and reads a webhook's {@code
@@ -37,6 +46,18 @@ public class RecordingProvider implements VoiceProvider {
 
   /** Where the facade asked this provider to report events that do not come by webhook. */
   public volatile Consumer<CallEvent> eventSink;
+
+  /** Where the facade asked this provider to bind the URLs it signs. */
+  public volatile CallbackBindings callbackBindings;
+
+  /** A path whose requests need no binding, to test the facade's other checks in isolation. */
+  public static final String NOTIFY_PATH = "/recording/notify";
+
+  /**
+   * A path whose every request must name, in its {@code call} parameter, the call its reference is
+   * bound to.
+   */
+  public static final String BOUND_PATH = "/recording/bound";
 
   private final String id;
   private final Capabilities capabilities;
@@ -88,9 +109,39 @@ public class RecordingProvider implements VoiceProvider {
       }
 
       @Override
-      public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
-        webhooks.add(request);
-        return onWebhook(request, context);
+      public void setCallbackBindings(CallbackBindings bindings) {
+        callbackBindings = bindings;
+      }
+
+      @Override
+      public List<WebhookEndpoint> webhookEndpoints() {
+        return List.of(
+            WebhookEndpoint.unbound(NOTIFY_PATH, "POST", "GET"),
+            WebhookEndpoint.bound(BOUND_PATH, "POST"));
+      }
+
+      @Override
+      public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
+        Map<String, String> params = new TreeMap<>(request.parameters());
+        params.remove(WebhookSigner.CALL_PARAMETER);
+        params.remove(WebhookSigner.SIGNATURE_PARAMETER);
+        Supplier<WebhookResult> action =
+            () -> {
+              webhooks.add(request);
+              return onWebhook(request, context);
+            };
+        String identity = WebhookDelivery.identityOf(params);
+        if (context.signer().signedPath(request).equals(BOUND_PATH)) {
+          String call = params.getOrDefault("call", "");
+          if (call.isEmpty()) {
+            throw new WebhookVerificationException("names no call");
+          }
+          return WebhookDelivery.claiming(
+              new CallbackClaim(context.callReference(), CallbackSubject.call(call)),
+              identity,
+              action);
+        }
+        return WebhookDelivery.unbound(identity, action);
       }
     };
   }

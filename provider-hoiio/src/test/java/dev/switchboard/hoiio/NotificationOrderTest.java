@@ -11,6 +11,7 @@ import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.DigitsGathered;
 import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.Say;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -49,6 +51,16 @@ class NotificationOrderTest {
   private final List<CallEvent> events = new CopyOnWriteArrayList<>();
   private VoiceClient client;
 
+  private SwitchboardConfig config() {
+    return SwitchboardConfig.of(
+        Map.of(
+            HoiioProvider.APP_ID, "app",
+            HoiioProvider.ACCESS_TOKEN, "token",
+            HoiioProvider.BASE_URL, hoiio.url("/open/").toString(),
+            SwitchboardConfig.WEBHOOK_BASE_URL, "https://app.example/hooks",
+            SwitchboardConfig.WEBHOOK_SECRET, "order-test-webhook-secret"));
+  }
+
   @BeforeEach
   void start() throws Exception {
     hoiio = new MockWebServer();
@@ -68,14 +80,7 @@ class NotificationOrderTest {
     client =
         Switchboard.builder()
             .provider(HoiioProvider.ID)
-            .config(
-                SwitchboardConfig.of(
-                    Map.of(
-                        HoiioProvider.APP_ID, "app",
-                        HoiioProvider.ACCESS_TOKEN, "token",
-                        HoiioProvider.BASE_URL, hoiio.url("/open/").toString(),
-                        SwitchboardConfig.WEBHOOK_BASE_URL, "https://app.example/hooks",
-                        SwitchboardConfig.WEBHOOK_SECRET, "order-test-webhook-secret")))
+            .config(config())
             .onEvent(events::add)
             .build();
   }
@@ -214,5 +219,114 @@ class NotificationOrderTest {
                 .status())
         .isEqualTo(403);
     assertThat(paths).hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "A Dial notification that beats the Dial's answer waits for it, and then runs the call on")
+  void notificationBeforeAnswer() throws Exception {
+    AtomicReference<Future<WebhookResult>> early = new AtomicReference<>();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      hoiio.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              paths.add(request.getUrl().encodedPath());
+              blocks.add(form(request.getBody().utf8()));
+              if (paths.size() == 1) {
+                // Hoiio notifies before its answer to the Dial arrives: deliver it now, and
+                // answer only once it is waiting for the binding.
+                Thread[] deliverer = new Thread[1];
+                CountDownLatch started = new CountDownLatch(1);
+                early.set(
+                    pool.submit(
+                        () -> {
+                          deliverer[0] = Thread.currentThread();
+                          started.countDown();
+                          return client.handleWebhook(
+                              notification(
+                                  0,
+                                  "ivr_block=dial&session=S-1&call_state=ongoing"
+                                      + "&dial_status=answered"));
+                        }));
+                awaitWaiting(started, deliverer);
+              }
+              return new MockResponse.Builder()
+                  .code(200)
+                  .body("{\"status\":\"success_ok\",\"txn_ref\":\"TX-1\",\"session\":\"S-1\"}")
+                  .build();
+            }
+          });
+
+      client.placeCall("+6560000000", "+6561234567", FLOW);
+
+      assertThat(early.get().get(10, TimeUnit.SECONDS).response().status()).isEqualTo(200);
+      assertThat(paths).containsExactly("/open/ivr/start/dial", "/open/ivr/middle/gather");
+      assertThat(count(CallAnswered.class)).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Waits, with a deadline, until the delivering thread has started and is parked. */
+  private static void awaitWaiting(CountDownLatch started, Thread[] thread) {
+    try {
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (thread[0].getState() != Thread.State.TIMED_WAITING) {
+      assertThat(System.nanoTime()).as("the notification never waited").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "An incoming call whose first block Hoiio refuses is told as IncomingCall, then CallEnded")
+  void incomingCallRefusedFirstBlock() {
+    hoiio.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            paths.add(request.getUrl().encodedPath());
+            String status =
+                request.getUrl().encodedPath().endsWith("/hangup")
+                    ? "success_ok"
+                    : "error_msg_invalid_language";
+            return new MockResponse.Builder()
+                .code(200)
+                .body("{\"status\":\"" + status + "\"}")
+                .build();
+          }
+        });
+    List<CallEvent> ordered = new CopyOnWriteArrayList<>();
+    try (VoiceClient answering =
+        Switchboard.builder()
+            .provider(HoiioProvider.ID)
+            .config(config())
+            .onIncomingCall(call -> FLOW)
+            .onEvent(ordered::add)
+            .build()) {
+      URI incoming = answering.incomingCallUrl();
+      WebhookResult result =
+          answering.handleWebhook(
+              WebhookRequest.builder()
+                  .method("POST")
+                  .uri(
+                      incoming.getRawPath()
+                          + "?"
+                          + incoming.getRawQuery()
+                          + "&ivr_block=answer&session=S-9&call_state=ringing&from=%2B6561234567")
+                  .build());
+
+      assertThat(result.response().status()).isEqualTo(200);
+      assertThat(ordered)
+          .extracting(e -> e.getClass().getSimpleName())
+          .containsExactly("IncomingCall", "CallEnded");
+    }
   }
 }

@@ -329,44 +329,6 @@ class VoxtelesysClientTest {
           .build();
     }
 
-    private java.net.URI signed(String path, String reference) {
-      return dev.switchboard.spi.WebhookSigner.fromConfig(config(KEY))
-          .orElseThrow()
-          .sign(path, reference);
-    }
-
-    @Test
-    @DisplayName(
-        "A callback for another call, or an incoming-call body on a callback URL, is refused")
-    void forgedCallbacks() {
-      VoiceClient client = connect();
-      java.net.URI callback = signed("/voxtelesys/callback", "call-1");
-      String gather =
-          "{\"type\":\"gather\",\"event\":\"complete_input\",\"call_id\":\"%s\",\"complete_input\":\"1\",\"input_method\":\"dtmf\"}";
-      assertThat(
-              client.handleWebhook(post(callback, gather.formatted("call-1"))).response().status())
-          .isEqualTo(200);
-      assertThat(
-              client.handleWebhook(post(callback, gather.formatted("call-2"))).response().status())
-          .isEqualTo(403);
-      assertThat(
-              client
-                  .handleWebhook(
-                      post(
-                          callback,
-                          "{\"type\":\"api\",\"event\":\"incoming_call\",\"call_id\":\"call-1\"}"))
-                  .response()
-                  .status())
-          .isEqualTo(403);
-      assertThat(
-              client
-                  .handleWebhook(post(client.incomingCallUrl(), gather.formatted("call-1")))
-                  .response()
-                  .status())
-          .isEqualTo(403);
-      assertThat(events).hasSize(1);
-    }
-
     @Test
     @DisplayName("A placed call's callback URL cannot report another call once the call is known")
     void placedCallBound() {

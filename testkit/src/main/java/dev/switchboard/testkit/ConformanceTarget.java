@@ -4,6 +4,7 @@ import dev.switchboard.CallRequest;
 import dev.switchboard.Capability;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
+import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.VoiceProvider;
 import java.util.List;
@@ -55,6 +56,14 @@ public interface ConformanceTarget extends AutoCloseable {
       request.from("+15550001111");
     }
     return request.build();
+  }
+
+  /**
+   * Every callback request the vendor delivered to the application so far, in order, as the webhook
+   * server received it; empty for a target whose calls never call back.
+   */
+  default List<WebhookRequest> deliveredCallbacks() {
+    return List.of();
   }
 
   /** Stops simulators and servers. */

@@ -7,6 +7,7 @@ import dev.switchboard.CallStatus;
 import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
 import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.DigitsGathered;
@@ -15,12 +16,11 @@ import dev.switchboard.event.SpeechGathered;
 import dev.switchboard.event.TransferFinished;
 import dev.switchboard.event.TransferOutcome;
 import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
-import dev.switchboard.event.WebhookResult;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
+import dev.switchboard.spi.WebhookDelivery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -154,9 +154,10 @@ public final class SandboxProvider implements VoiceProvider {
     }
 
     @Override
-    public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
-      // Sandbox calls never call back: they finish inside placeCall.
-      return WebhookResult.of(WebhookResponse.ok());
+    public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
+      // Sandbox calls never call back (they finish inside placeCall), so it declares no endpoint
+      // and the facade never gets here.
+      throw new WebhookVerificationException("the sandbox signs no callback URL");
     }
   }
 

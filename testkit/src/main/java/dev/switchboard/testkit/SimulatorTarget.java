@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -48,6 +49,7 @@ public final class SimulatorTarget implements ConformanceTarget {
   private final WebhookServer webhooks;
   private final SwitchboardConfig config;
   private final AtomicReference<VoiceClient> client = new AtomicReference<>();
+  private final List<WebhookRequest> delivered = new CopyOnWriteArrayList<>();
 
   private SimulatorTarget(Builder builder) {
     this.provider = builder.provider;
@@ -78,7 +80,13 @@ public final class SimulatorTarget implements ConformanceTarget {
     if (current == null) {
       return WebhookResponse.serverError();
     }
+    delivered.add(request);
     return current.handleWebhook(request).response();
+  }
+
+  @Override
+  public List<WebhookRequest> deliveredCallbacks() {
+    return List.copyOf(delivered);
   }
 
   /** The simulator, e.g. to read its wire log when a rule fails. */

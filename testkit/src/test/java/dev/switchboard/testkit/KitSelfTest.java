@@ -6,6 +6,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.switchboard.testkit.broken.DropsPauseProvider;
 import dev.switchboard.testkit.broken.LeakyProvider;
 import dev.switchboard.testkit.broken.OverclaimingProvider;
+import dev.switchboard.testkit.toy.ToyConformanceTest;
+import dev.switchboard.testkit.toy.ToyProvider;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,6 +50,13 @@ class KitSelfTest {
     }
   }
 
+  static class RawIdentity extends ProviderConformanceKit {
+    @Override
+    protected ConformanceTarget createTarget() {
+      return ToyConformanceTest.target(new ToyProvider(ToyProvider.DeliveryIdentity.RAW_REQUEST));
+    }
+  }
+
   private static Set<String> failedRules(Class<?> kit) {
     EngineExecutionResults results =
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(kit)).execute();
@@ -81,5 +90,12 @@ class KitSelfTest {
       "A provider that shows a secret in toString() fails the secrets rule and nothing else")
   void leaks() {
     assertThat(failedRules(Leaky.class)).containsExactly("SEC-01");
+  }
+
+  @Test
+  @DisplayName(
+      "A provider that tells deliveries apart by their raw bytes fails the disguised-replay rule")
+  void rawIdentity() {
+    assertThat(failedRules(RawIdentity.class)).containsExactly("HOOK-03");
   }
 }

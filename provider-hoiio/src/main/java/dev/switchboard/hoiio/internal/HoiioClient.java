@@ -8,6 +8,7 @@ import dev.switchboard.ConfigurationException;
 import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.UnsupportedCapabilityException;
 import dev.switchboard.VoiceException;
+import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.IncomingCall;
@@ -19,17 +20,22 @@ import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
+import dev.switchboard.spi.CallbackClaim;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
+import dev.switchboard.spi.WebhookDelivery;
+import dev.switchboard.spi.WebhookEndpoint;
 import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.state.CallbackBindings;
+import dev.switchboard.state.CallbackSubject;
+import dev.switchboard.state.InMemoryCallbackBindings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -53,7 +59,7 @@ public final class HoiioClient implements ProviderClient {
   private final HoiioApi api;
   private final Optional<WebhookSigner> signer;
   private final CallStateStore store;
-  private volatile Consumer<CallEvent> sink = event -> {};
+  private volatile CallbackBindings bindings = new InMemoryCallbackBindings();
 
   public HoiioClient(
       VoiceProvider provider, HoiioApi api, Optional<WebhookSigner> signer, CallStateStore store) {
@@ -64,8 +70,17 @@ public final class HoiioClient implements ProviderClient {
   }
 
   @Override
-  public void setEventSink(Consumer<CallEvent> sink) {
-    this.sink = sink;
+  public void setCallbackBindings(CallbackBindings bindings) {
+    this.bindings = bindings;
+  }
+
+  @Override
+  public List<WebhookEndpoint> webhookEndpoints() {
+    // Hoiio notifies with HTTP POST only (NOTES 1.6).
+    return List.of(
+        WebhookEndpoint.unbound(INCOMING_PATH, "POST"),
+        WebhookEndpoint.bound(NOTIFY_PATH, "POST"),
+        WebhookEndpoint.bound(MONITOR_PATH, "POST"));
   }
 
   /** How many calls are in flight, for tests of the runner's footprint. */
@@ -90,20 +105,21 @@ public final class HoiioClient implements ProviderClient {
     Block dial = BlockPlanner.dial(start, request.to(), request.from(), tag);
     Map<String, String> params = new LinkedHashMap<>(dial.params());
     params.put("notify_url", notifyUrl(key, dial.next().block()));
-    // Stored before sending: the Dial's notification may arrive before its answer does.
+    // Stored and reserved before sending: the Dial's notification may arrive before its answer.
     store.put(dial.next());
-    JsonNode answer;
+    bindings.reserve(key);
+    String session;
     try {
-      answer = api.send(BlockKind.DIAL, params);
-    } catch (ProviderUnavailableException e) {
-      // No answer: Hoiio may have placed the call all the same, so its notifications are still
-      // awaited; nothing is retried, since that could ring twice.
-      throw e;
-    } catch (VoiceException e) {
+      session = answer(api.send(BlockKind.DIAL, params));
+      bindings.bind(key, CallbackSubject.call(session));
+    } catch (RuntimeException e) {
+      // Without an answer naming the session nothing proves what the notify URLs speak for, so they
+      // are refused, even if Hoiio placed the call; nothing is retried, since that could ring
+      // twice.
+      bindings.release(key);
       store.remove(dial.next());
       throw e;
     }
-    String session = answer.path("session").asString("");
     store.replace(dial.next(), dial.next().withSession(session));
     return new Call(
         session,
@@ -112,6 +128,19 @@ public final class HoiioClient implements ProviderClient {
         request.from(),
         Optional.of(request.to()),
         request.tags());
+  }
+
+  /** The session a Dial's answer names. */
+  private static String answer(JsonNode answer) {
+    String session = answer.path("session").asString("");
+    if (session.isEmpty()) {
+      throw new ProviderUnavailableException(
+          "Hoiio answered the Dial without a session; the call may exist",
+          HoiioApi.PROVIDER,
+          null,
+          null);
+    }
+    return session;
   }
 
   @Override
@@ -124,32 +153,46 @@ public final class HoiioClient implements ProviderClient {
   }
 
   @Override
-  public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
+  public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
     Map<String, String> fields = Notifications.fields(request);
-    Instant received = Instant.now();
-    String path = request.path();
-    if (path.endsWith(INCOMING_PATH)) {
-      return incoming(fields, context, received);
-    } else if (path.endsWith(MONITOR_PATH)) {
-      return new WebhookResult(
-          Notifications.monitorFile(fields, received).stream().toList(), WebhookResponse.ok());
-    } else if (!path.endsWith(NOTIFY_PATH)) {
-      // Switchboard signs no other path for Hoiio.
-      return WebhookResult.of(WebhookResponse.forbidden());
+    String session = fields.getOrDefault("session", "");
+    if (session.isEmpty()) {
+      // Every Hoiio notification names its session.
+      throw new WebhookVerificationException("a Hoiio notification names its session");
     }
     String reference = context.callReference();
-    int dot = reference.lastIndexOf('.');
-    if (dot < 0) {
-      return WebhookResult.of(WebhookResponse.ok());
+    String identity = WebhookDelivery.identityOf(fields, Notifications.DOCUMENTED);
+    Instant received = Instant.now();
+    String path = context.signer().signedPath(request);
+    if (path.equals(INCOMING_PATH)) {
+      // One Answer notification per incoming call: its session is the delivery.
+      return WebhookDelivery.unbound(session, () -> incoming(fields, context, received));
     }
-    String key = reference.substring(0, dot);
+    CallbackClaim claim;
+    if (path.equals(MONITOR_PATH)) {
+      claim = new CallbackClaim(reference, CallbackSubject.call(session));
+      return WebhookDelivery.claiming(
+          claim,
+          identity,
+          () -> {
+            // The file comes once, after the call: nothing more can speak through this URL.
+            context.bindings().end(reference);
+            return new WebhookResult(
+                Notifications.monitorFile(fields, received).stream().toList(),
+                WebhookResponse.ok());
+          });
+    }
+    int dot = reference.lastIndexOf('.');
     int block;
     try {
       block = Integer.parseInt(reference.substring(dot + 1));
     } catch (NumberFormatException e) {
-      return WebhookResult.of(WebhookResponse.ok());
+      throw new WebhookVerificationException("not a notify URL this provider signs");
     }
-    return notification(key, block, fields, received);
+    String key = reference.substring(0, Math.max(dot, 0));
+    claim = new CallbackClaim(key, CallbackSubject.call(session));
+    return WebhookDelivery.claiming(
+        claim, identity, () -> notification(key, block, fields, received));
   }
 
   private WebhookResult notification(
@@ -170,14 +213,16 @@ public final class HoiioClient implements ProviderClient {
       }
       if (Notifications.ended(fields)) {
         if (store.remove(current.get())) {
+          bindings.end(key);
           return new WebhookResult(events(state, fields, received), WebhookResponse.ok());
         }
         continue;
       }
       Block next = BlockPlanner.next(react(state, fields));
       if (store.replace(current.get(), next.next())) {
-        send(next, key);
-        return new WebhookResult(events(state, fields, received), WebhookResponse.ok());
+        List<CallEvent> events = new ArrayList<>(events(state, fields, received));
+        events.addAll(send(next, key));
+        return new WebhookResult(events, WebhookResponse.ok());
       }
     }
   }
@@ -215,30 +260,39 @@ public final class HoiioClient implements ProviderClient {
     }
   }
 
-  private void send(Block block, String key) {
+  /**
+   * Sends {@code block}; when Hoiio refuses it, hangs up and returns the call's end, to be reported
+   * after the events of the notification that led here.
+   */
+  private List<CallEvent> send(Block block, String key) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("session", block.next().session());
     params.putAll(block.params());
     if (block.kind() == BlockKind.MONITOR) {
+      // The file's notification comes after the call has ended, so its URL has its own binding.
+      String monitorKey = key + ".m";
+      bindings.bind(monitorKey, CallbackSubject.call(block.next().session()));
       params.put("monitor_notify_url", notifyUrl(key, block.next().block()));
-      params.put("notify_url", signer().sign(MONITOR_PATH, key + ".m").toString());
+      params.put("notify_url", signer().sign(MONITOR_PATH, monitorKey).toString());
     } else {
       params.put("notify_url", notifyUrl(key, block.next().block()));
     }
     try {
       api.send(block.kind(), params);
+      return List.of();
     } catch (VoiceException e) {
       // No notification will come for a block Hoiio refused; end the call rather than leave it
       // waiting in silence.
       LOG.error("Hoiio refused {} for call {}; hanging up: {}", block.kind(), key, e.getMessage());
       store.remove(block.next());
+      bindings.end(key);
       try {
         hangup(block.next().session());
       } catch (VoiceException ignored) {
         LOG.debug("Forced hang-up of {} failed too", key);
       }
       // The hang-up's own notification would be ignored now, so the call's end is told here.
-      sink.accept(
+      return List.of(
           new CallEnded(
               HoiioApi.PROVIDER,
               block.next().session(),
@@ -260,12 +314,14 @@ public final class HoiioClient implements ProviderClient {
       return new WebhookResult(List.of(call), WebhookResponse.ok());
     }
     String key = WebhookSigner.newCallReference();
+    bindings.bind(key, CallbackSubject.call(call.callId()));
     CallState start =
         new CallState(key, call.callId(), flow.get(), "", 0, 0, BlockKind.DIAL, -1, "");
     Block first = BlockPlanner.next(start);
     store.put(first.next());
-    send(first, key);
-    return new WebhookResult(List.of(call), WebhookResponse.ok());
+    List<CallEvent> events = new ArrayList<>(List.of(call));
+    events.addAll(send(first, key));
+    return new WebhookResult(events, WebhookResponse.ok());
   }
 
   @Override

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +39,33 @@ final class Notifications {
 
   /** {@code date} is GMT+8, {@code YYYY-MM-DD HH:mm:SS}. */
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  /**
+   * The fields Hoiio documents for notifications (NOTES 1.6). Only these make two notifications
+   * different: pass-on parameters and anything a replay adds are not Hoiio's.
+   */
+  static final Set<String> DOCUMENTED =
+      Set.of(
+          "ivr_block",
+          "session",
+          "txn_ref",
+          "call_state",
+          "from",
+          "to",
+          "dest",
+          "tag",
+          "dial_status",
+          "digits",
+          "record_status",
+          "record_url",
+          "monitor_status",
+          "monitor_url",
+          "transfer_status",
+          "date",
+          "duration",
+          "currency",
+          "rate",
+          "debit");
 
   private Notifications() {}
 

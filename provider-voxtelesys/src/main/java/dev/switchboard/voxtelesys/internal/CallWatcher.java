@@ -1,7 +1,6 @@
 package dev.switchboard.voxtelesys.internal;
 
 import dev.switchboard.event.CallEnded;
-import dev.switchboard.event.CallEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -13,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +31,11 @@ final class CallWatcher implements AutoCloseable {
   /** How long a call is watched at most; calls are listed for 7 days, and none lasts this long. */
   static final Duration MAX_WATCH = Duration.ofHours(12);
 
-  /** The calls watched, with when each stops being watched. */
-  private final Map<String, Instant> watched = new ConcurrentHashMap<>();
+  /** The calls watched, with the key their callback URLs are bound by. */
+  private final Map<String, Watch> watched = new ConcurrentHashMap<>();
 
   private final ScheduledExecutorService timer;
-  private volatile Consumer<CallEvent> sink = event -> {};
+  private volatile BiConsumer<CallEnded, String> sink = (event, key) -> {};
 
   CallWatcher(VoxtelesysApi api, Duration interval) {
     this.api = api;
@@ -51,19 +50,21 @@ final class CallWatcher implements AutoCloseable {
         this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  void sink(Consumer<CallEvent> sink) {
+  /** Where a call's end goes, with the binding key its callback URLs were issued under. */
+  void sink(BiConsumer<CallEnded, String> sink) {
     this.sink = sink;
   }
 
-  void watch(String callId) {
+  /** Watches {@code callId}, whose callback URLs are bound by {@code bindingKey}. */
+  void watch(String callId, String bindingKey) {
     if (!callId.isEmpty()) {
-      watched.put(callId, Instant.now().plus(MAX_WATCH));
+      watched.put(callId, new Watch(Instant.now().plus(MAX_WATCH), bindingKey));
     }
   }
 
   private void tick() {
     Instant now = Instant.now();
-    watched.values().removeIf(until -> until.isBefore(now));
+    watched.values().removeIf(watch -> watch.until().isBefore(now));
     if (watched.isEmpty()) {
       return;
     }
@@ -74,8 +75,10 @@ final class CallWatcher implements AutoCloseable {
         JsonNode call = it.next();
         String id = call.path("id").asString("");
         if (pending.remove(id) && Wire.callStatus(call.path("status").asString("")).isFinal()) {
-          watched.remove(id);
-          sink.accept(ended(call));
+          Watch watch = watched.remove(id);
+          if (watch != null) {
+            sink.accept(ended(call), watch.bindingKey());
+          }
         }
       }
     } catch (RuntimeException e) {
@@ -103,4 +106,6 @@ final class CallWatcher implements AutoCloseable {
   public void close() {
     timer.shutdownNow();
   }
+
+  private record Watch(Instant until, String bindingKey) {}
 }

@@ -13,17 +13,16 @@ import dev.switchboard.event.TransferFinished;
 import dev.switchboard.event.TransferOutcome;
 import dev.switchboard.event.UnknownEvent;
 import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.spi.WebhookSigner;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the v1 callbacks: JSON bodies for POST, query parameters for GET. Payload names are the
- * snake_case ones of the examples ({@code partial_input}, {@code no_connect}, {@code mute_all}).
+ * Reads the v1 callbacks, JSON bodies of POST requests (the method Switchboard asks for). Payload
+ * names are the snake_case ones of the examples ({@code partial_input}, {@code no_connect}, {@code
+ * mute_all}).
  */
 final class CallbackReader {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -31,26 +30,21 @@ final class CallbackReader {
 
   private CallbackReader() {}
 
-  /** The callback's fields, whichever way they came. */
+  /**
+   * The callback's fields, from its JSON body: Switchboard asks for POST callbacks, and the
+   * incoming-call request is always a POST.
+   */
   static Map<String, String> fields(WebhookRequest request) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    if (request.method().equals("GET") || request.body().length == 0) {
-      fields.putAll(request.parameters());
-    } else {
-      JsonNode json;
-      try {
-        json = JSON.readTree(request.bodyText());
-      } catch (JacksonException e) {
-        throw new InvalidInputException("body", "a Voxtelesys callback must be a JSON object");
-      }
-      if (!json.isObject()) {
-        throw new InvalidInputException("body", "a Voxtelesys callback must be a JSON object");
-      }
-      fields.putAll(Wire.flatten(json));
+    JsonNode json;
+    try {
+      json = JSON.readTree(request.bodyText());
+    } catch (JacksonException e) {
+      throw new InvalidInputException("body", "a Voxtelesys callback must be a JSON object");
     }
-    fields.remove(WebhookSigner.CALL_PARAMETER);
-    fields.remove(WebhookSigner.SIGNATURE_PARAMETER);
-    return fields;
+    if (json == null || !json.isObject()) {
+      throw new InvalidInputException("body", "a Voxtelesys callback must be a JSON object");
+    }
+    return Wire.flatten(json);
   }
 
   static boolean isIncomingCall(Map<String, String> fields) {

@@ -33,6 +33,7 @@ import dev.switchboard.voxtelesys.internal.voxxml.VoxXml;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns a neutral flow into a VoxXML document. Expects a flow the provider accepted: no gaps and
@@ -49,12 +50,24 @@ public final class VoxXmlCompiler {
   static final String CONFERENCE_EVENTS = "start end join leave dtmf mute unmute muteAll unmuteAll";
 
   private final Optional<URI> callback;
+  private final Function<String, Optional<URI>> conferenceCallback;
 
   /**
-   * @param callback the signed URL the document's callbacks go to, or empty to ask for none
+   * @param callback the signed URL all the document's callbacks go to, or empty to ask for none
    */
   public VoxXmlCompiler(Optional<URI> callback) {
+    this(callback, room -> callback);
+  }
+
+  /**
+   * @param callback the signed URL the call's own callbacks go to, or empty to ask for none
+   * @param conferenceCallback the signed URL for the callbacks of the conference in a room, which
+   *     outlive the call when it is the room's first participant
+   */
+  public VoxXmlCompiler(
+      Optional<URI> callback, Function<String, Optional<URI>> conferenceCallback) {
     this.callback = callback;
+    this.conferenceCallback = conferenceCallback;
   }
 
   /** The flow as a VoxXML document. */
@@ -169,12 +182,16 @@ public final class VoxXmlCompiler {
     vox.endConferenceOnExit = conference.endOnExit();
     vox.participantLabel = conference.label().isEmpty() ? null : conference.label();
     vox.name = conference.room();
-    callbacks(vox, CONFERENCE_EVENTS);
+    callbacks(vox, conferenceCallback.apply(conference.room()), CONFERENCE_EVENTS);
     return vox;
   }
 
   private void callbacks(Callbacks vox, String events) {
-    callback.ifPresent(
+    callbacks(vox, callback, events);
+  }
+
+  private static void callbacks(Callbacks vox, Optional<URI> signed, String events) {
+    signed.ifPresent(
         url -> {
           vox.statusCallback = url.toString();
           vox.statusCallbackEvent = events;

@@ -10,28 +10,38 @@ import dev.switchboard.Participant;
 import dev.switchboard.UnsupportedCapabilityException;
 import dev.switchboard.Violation;
 import dev.switchboard.VoiceException;
+import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.IncomingCall;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.spi.CallbackClaim;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
+import dev.switchboard.spi.WebhookDelivery;
+import dev.switchboard.spi.WebhookEndpoint;
 import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.state.CallbackBindings;
+import dev.switchboard.state.CallbackSubject;
+import dev.switchboard.state.InMemoryCallbackBindings;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxHangup;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxReject;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxResponse;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxSetMute;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxXml;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,22 +54,25 @@ public final class VoxtelesysClient implements ProviderClient {
   /** Path of the callbacks a call's VoxXML asks for, below the webhook base URL. */
   static final String CALLBACK_PATH = "/voxtelesys/callback";
 
+  /**
+   * Path of a conference's callbacks. Apart from the call's, since a conference whose first
+   * participant the call was keeps calling it after the call has left.
+   */
+  static final String CONFERENCE_PATH = "/voxtelesys/conference";
+
   /** Path of the incoming-call requests, as {@code VoiceClient.incomingCallUrl()} signs it. */
   static final String INCOMING_PATH = "/voxtelesys/incoming";
 
   /** Marks the references of outbound calls, whose call id is only known once created. */
   private static final String OUTBOUND = "out-";
 
+  private static final String POST = "POST";
+
   private final VoiceProvider provider;
   private final VoxtelesysApi api;
   private final Optional<WebhookSigner> signer;
   private final CallWatcher watcher;
-
-  /**
-   * The call each outbound call's callback reference belongs to, once the create answer names it,
-   * so a callback URL cannot speak for another call. Other references are the call's id itself.
-   */
-  private final Map<String, String> callsByReference = new ConcurrentHashMap<>();
+  private volatile CallbackBindings bindings = new InMemoryCallbackBindings();
 
   public VoxtelesysClient(
       VoiceProvider provider,
@@ -75,14 +88,50 @@ public final class VoxtelesysClient implements ProviderClient {
   @Override
   public void setEventSink(Consumer<CallEvent> sink) {
     watcher.sink(
-        event -> {
-          callsByReference.values().remove(event.callId());
-          sink.accept(event);
+        (ended, bindingKey) -> {
+          bindings.end(bindingKey);
+          sink.accept(ended);
         });
   }
 
-  private VoxXmlCompiler compiler(String callReference) {
-    return new VoxXmlCompiler(signer.map(s -> s.sign(CALLBACK_PATH, callReference)));
+  @Override
+  public void setCallbackBindings(CallbackBindings bindings) {
+    this.bindings = bindings;
+  }
+
+  @Override
+  public List<WebhookEndpoint> webhookEndpoints() {
+    return List.of(
+        WebhookEndpoint.unbound(INCOMING_PATH, POST),
+        WebhookEndpoint.bound(CALLBACK_PATH, POST),
+        WebhookEndpoint.bound(CONFERENCE_PATH, POST));
+  }
+
+  /**
+   * Compiles {@code flow} with callback URLs under {@code key}; each conference room gets a URL of
+   * its own, open for the conference the vendor will name, and listed in {@code conferenceKeys}.
+   */
+  private String compile(
+      CallFlow flow, WebhookSigner signer, String key, List<String> conferenceKeys) {
+    Map<String, Optional<URI>> rooms = new HashMap<>();
+    Function<String, Optional<URI>> conferenceUrl =
+        room ->
+            rooms.computeIfAbsent(
+                room,
+                r -> {
+                  String conferenceKey = key + ".c" + rooms.size();
+                  bindings.openForFirstUse(conferenceKey, CallbackSubject.Kind.CONFERENCE);
+                  conferenceKeys.add(conferenceKey);
+                  return Optional.of(signer.sign(CONFERENCE_PATH, conferenceKey));
+                });
+    return new VoxXmlCompiler(Optional.of(signer.sign(CALLBACK_PATH, key)), conferenceUrl)
+        .compile(flow);
+  }
+
+  /** Compiles {@code flow} for a call whose id is known, with its callback URLs bound to it. */
+  private String compileFor(String callId, CallFlow flow, WebhookSigner signer) {
+    bindings.bind(callId, CallbackSubject.call(callId));
+    return compile(flow, signer, callId, new ArrayList<>());
   }
 
   @Override
@@ -92,12 +141,28 @@ public final class VoxtelesysClient implements ProviderClient {
           VoxtelesysApi.PROVIDER,
           List.of(new Violation("call.from", "Voxtelesys requires the number to call from")));
     }
-    String reference = OUTBOUND + WebhookSigner.newCallReference();
-    String voxXml = compiler(reference).compile(request.flow());
-    JsonNode created = api.createCall(request.to().digits(), request.from().get().digits(), voxXml);
-    Call call = Wire.call(created);
-    callsByReference.put(reference, call.id());
-    watcher.watch(call.id());
+    String key = OUTBOUND + WebhookSigner.newCallReference();
+    List<String> conferenceKeys = new ArrayList<>();
+    String voxXml;
+    if (signer.isPresent()) {
+      // Reserved before the URL leaves: a callback may arrive before the answer naming the call.
+      bindings.reserve(key);
+      voxXml = compile(request.flow(), signer.get(), key, conferenceKeys);
+    } else {
+      voxXml = new VoxXmlCompiler(Optional.empty()).compile(request.flow());
+    }
+    Call call;
+    try {
+      call =
+          Wire.call(api.createCall(request.to().digits(), request.from().get().digits(), voxXml));
+      bindings.bind(key, CallbackSubject.call(call.id()));
+    } catch (RuntimeException e) {
+      // No answer names the call, so nothing can prove what these URLs speak for: refuse them.
+      bindings.release(key);
+      conferenceKeys.forEach(bindings::release);
+      throw e;
+    }
+    watcher.watch(call.id(), key);
     return new Call(
         call.id(),
         call.providerId(),
@@ -128,7 +193,11 @@ public final class VoxtelesysClient implements ProviderClient {
 
   @Override
   public void modifyCall(String callId, CallFlow flow) {
-    api.modifyCall(callId, compiler(callId).compile(flow));
+    String voxXml =
+        signer
+            .map(s -> compileFor(callId, flow, s))
+            .orElseGet(() -> new VoxXmlCompiler(Optional.empty()).compile(flow));
+    api.modifyCall(callId, voxXml);
   }
 
   @Override
@@ -184,36 +253,55 @@ public final class VoxtelesysClient implements ProviderClient {
   }
 
   @Override
-  public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
+  public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
     Map<String, String> fields = CallbackReader.fields(request);
-    Instant received = Instant.now();
-    boolean incoming = CallbackReader.isIncomingCall(fields);
-    if (request.path().endsWith(INCOMING_PATH) && incoming) {
-      IncomingCall call = CallbackReader.incomingCall(fields, received);
-      String answer = answer(call, context);
-      // Its end is learned like a placed call's: no callback says so.
-      watcher.watch(call.callId());
-      return new WebhookResult(List.of(call), WebhookResponse.xml(answer));
+    String path = context.signer().signedPath(request);
+    String type = fields.getOrDefault("type", "");
+    String identity = WebhookDelivery.identityOf(fields);
+    if (path.equals(INCOMING_PATH)) {
+      String callId = fields.getOrDefault("call_id", "");
+      if (!CallbackReader.isIncomingCall(fields) || callId.isEmpty()) {
+        throw new WebhookVerificationException("the incoming-call URL takes only incoming calls");
+      }
+      // One request per incoming call: its id is the delivery.
+      return WebhookDelivery.unbound(callId, () -> incoming(fields, context));
     }
-    if (!request.path().endsWith(CALLBACK_PATH) || incoming || !belongs(fields, context)) {
-      // A signed URL speaks only for its own kind of request and its own call.
-      return WebhookResult.of(WebhookResponse.forbidden());
+    String key = context.callReference();
+    if (path.equals(CONFERENCE_PATH)) {
+      String conferenceId = fields.getOrDefault("conference_id", "");
+      if (!type.equals("conference") || conferenceId.isEmpty()) {
+        throw new WebhookVerificationException("a conference URL takes only conference events");
+      }
+      CallbackClaim claim = new CallbackClaim(key, CallbackSubject.conference(conferenceId));
+      return WebhookDelivery.claiming(
+          claim,
+          identity,
+          () -> {
+            if ("end".equals(fields.get("event"))) {
+              context.bindings().end(key);
+            }
+            return event(fields);
+          });
     }
-    return new WebhookResult(List.of(CallbackReader.event(fields, received)), WebhookResponse.ok());
+    String callId = fields.getOrDefault("call_id", "");
+    if (type.equals("conference") || type.equals("api") || callId.isEmpty()) {
+      throw new WebhookVerificationException("a call's URL takes only that call's events");
+    }
+    CallbackClaim claim = new CallbackClaim(key, CallbackSubject.call(callId));
+    return WebhookDelivery.claiming(claim, identity, () -> event(fields));
   }
 
-  /** Whether the callback's call is the one its URL was signed for. */
-  private boolean belongs(Map<String, String> fields, WebhookContext context) {
-    String callId = fields.getOrDefault("call_id", "");
-    String reference = context.callReference();
-    if (callId.isEmpty()) {
-      return true; // conference events name the conference, not a call
-    }
-    String expected = callsByReference.get(reference);
-    if (expected == null && reference.startsWith(OUTBOUND)) {
-      return true; // the create answer has not arrived yet; nothing to compare with
-    }
-    return callId.equals(expected == null ? reference : expected);
+  private static WebhookResult event(Map<String, String> fields) {
+    return new WebhookResult(
+        List.of(CallbackReader.event(fields, Instant.now())), WebhookResponse.ok());
+  }
+
+  private WebhookResult incoming(Map<String, String> fields, WebhookContext context) {
+    IncomingCall call = CallbackReader.incomingCall(fields, Instant.now());
+    String answer = answer(call, context);
+    // Its end is learned like a placed call's: no callback says so.
+    watcher.watch(call.callId(), call.callId());
+    return new WebhookResult(List.of(call), WebhookResponse.xml(answer));
   }
 
   /** The VoxXML that answers an incoming call: the application's flow, or a rejection. */
@@ -236,8 +324,7 @@ public final class VoxtelesysClient implements ProviderClient {
           e.getMessage());
       return document(new VoxReject());
     }
-    return new VoxXmlCompiler(Optional.of(context.signer().sign(CALLBACK_PATH, call.callId())))
-        .compile(flow.get());
+    return compileFor(call.callId(), flow.get(), context.signer());
   }
 
   @Override

@@ -17,6 +17,7 @@ import dev.switchboard.event.TransferOutcome;
 import dev.switchboard.event.UnknownEvent;
 import dev.switchboard.event.WebhookRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -169,16 +170,23 @@ class CallbackReaderTest {
   }
 
   @Test
-  @DisplayName("GET callbacks carry the same fields as query parameters")
-  void getCallback() {
-    WebhookRequest request =
-        WebhookRequest.builder()
-            .method("GET")
-            .uri(
-                "/hooks/voxtelesys/callback?sb_call=c&sb_sig=s&type=gather&event=complete_input&call_id=a1&complete_input=42&input_method=dtmf")
-            .build();
-    assertThat(CallbackReader.event(CallbackReader.fields(request), RECEIVED))
-        .isInstanceOfSatisfying(DigitsGathered.class, d -> assertThat(d.digits()).isEqualTo("42"));
+  @DisplayName("A body that is not a JSON object is unreadable: empty, multipart, an array")
+  void notJsonObject() {
+    for (String[] body :
+        List.of(
+            new String[] {"application/json", ""},
+            new String[] {"multipart/form-data; boundary=x", "--x\r\n\r\ntype=gather\r\n--x--"},
+            new String[] {"application/json", "[1]"})) {
+      WebhookRequest request =
+          WebhookRequest.builder()
+              .uri("/hooks/voxtelesys/callback?sb_call=c&sb_sig=s&type=gather&call_id=a1")
+              .body(body[0], body[1])
+              .build();
+      assertThatThrownBy(() -> CallbackReader.fields(request))
+          .as(body[0])
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("JSON object");
+    }
   }
 
   @Test

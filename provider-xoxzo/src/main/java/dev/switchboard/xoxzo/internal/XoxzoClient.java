@@ -7,7 +7,9 @@ import dev.switchboard.ConferenceDialOut;
 import dev.switchboard.DialedConference;
 import dev.switchboard.InvalidInputException;
 import dev.switchboard.PhoneNumber;
+import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.Violation;
+import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResponse;
@@ -16,9 +18,15 @@ import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Play;
 import dev.switchboard.flow.Prompt;
 import dev.switchboard.flow.Say;
+import dev.switchboard.spi.CallbackClaim;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.WebhookContext;
+import dev.switchboard.spi.WebhookDelivery;
+import dev.switchboard.spi.WebhookEndpoint;
 import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.state.CallbackBindings;
+import dev.switchboard.state.CallbackSubject;
+import dev.switchboard.state.InMemoryCallbackBindings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -26,7 +34,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,28 +54,22 @@ public final class XoxzoClient implements ProviderClient {
   private final XoxzoApi api;
   private final Optional<WebhookSigner> signer;
 
-  /** How many recent calls' callback references are remembered. */
-  static final int REMEMBERED_CALLS = 100_000;
-
-  /**
-   * The call each callback reference belongs to, once the create answer names it, so a callback URL
-   * cannot speak for another call. Bounded: the oldest are forgotten, and an unknown reference is
-   * accepted, as its signature still holds.
-   */
-  private final Map<String, String> callsByReference =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-              return size() > REMEMBERED_CALLS;
-            }
-          });
+  private volatile CallbackBindings bindings = new InMemoryCallbackBindings();
 
   public XoxzoClient(XoxzoApi api, Optional<WebhookSigner> signer) {
     this.api = api;
     this.signer = signer;
+  }
+
+  @Override
+  public void setCallbackBindings(CallbackBindings bindings) {
+    this.bindings = bindings;
+  }
+
+  @Override
+  public List<WebhookEndpoint> webhookEndpoints() {
+    // "XOXZO cloud will call the URL with http POST method."
+    return List.of(WebhookEndpoint.bound(CALLBACK_PATH, "POST"));
   }
 
   @Override
@@ -79,13 +80,23 @@ public final class XoxzoClient implements ProviderClient {
     form.put("recipient", request.to().e164());
     form.putAll(message(request.flow()));
     String reference = WebhookSigner.newCallReference();
-    signer.ifPresent(s -> form.put("callbackurl", s.sign(CALLBACK_PATH, reference).toString()));
+    if (signer.isPresent()) {
+      // Reserved before the URL leaves: only the answer names the call it speaks for.
+      bindings.reserve(reference);
+      form.put("callbackurl", signer.get().sign(CALLBACK_PATH, reference).toString());
+    }
     if (!request.tags().isEmpty()) {
       form.put("tags", String.join(",", request.tags()));
     }
-    JsonNode created = api.create("voice/simple/playbacks/", form);
-    String callId = created.path(0).path("callid").asString("");
-    callsByReference.put(reference, callId);
+    String callId;
+    try {
+      callId = created(api.create("voice/simple/playbacks/", form));
+      bindings.bind(reference, CallbackSubject.call(callId));
+    } catch (RuntimeException e) {
+      // Nothing proves what the callback URL speaks for now: refuse it, even if the call exists.
+      bindings.release(reference);
+      throw e;
+    }
     return new Call(
         callId,
         XoxzoApi.PROVIDER,
@@ -93,6 +104,19 @@ public final class XoxzoClient implements ProviderClient {
         request.from(),
         Optional.of(request.to()),
         request.tags());
+  }
+
+  /** The call id a create answer names. */
+  private static String created(JsonNode answer) {
+    String callId = answer.path(0).path("callid").asString("");
+    if (callId.isEmpty()) {
+      throw new ProviderUnavailableException(
+          "Xoxzo answered the call request without a call id; the call may exist",
+          XoxzoApi.PROVIDER,
+          null,
+          null);
+    }
+    return callId;
   }
 
   /** The form fields that carry a flow's one message: a recording, or text-to-speech. */
@@ -170,28 +194,35 @@ public final class XoxzoClient implements ProviderClient {
   }
 
   @Override
-  public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
+  public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
     Map<String, String> fields = fields(request);
-    if (!fields.containsKey("callid") || !fields.containsKey("status")) {
+    String callId = fields.getOrDefault("callid", "");
+    if (callId.isEmpty()) {
+      throw new WebhookVerificationException("a Xoxzo callback names its call");
+    }
+    if (!fields.containsKey("status")) {
       throw new InvalidInputException("body", "a Xoxzo callback carries callid and status");
     }
-    String expected = callsByReference.get(context.callReference());
-    if (!request.path().endsWith(CALLBACK_PATH)
-        || (expected != null && !expected.equals(fields.get("callid")))) {
-      // A callback URL speaks only for its own call.
-      return WebhookResult.of(WebhookResponse.forbidden());
-    }
-    Instant received = Instant.now();
-    CallEnded ended =
-        new CallEnded(
-            XoxzoApi.PROVIDER,
-            fields.get("callid"),
-            time(fields.get("end_time"), received),
-            status(fields.get("status")),
-            seconds(fields.get("duration")),
-            Optional.ofNullable(fields.get("cost")).map(cost -> cost + " credits"),
-            fields);
-    return new WebhookResult(List.of(ended), WebhookResponse.ok());
+    String reference = context.callReference();
+    CallbackClaim claim = new CallbackClaim(reference, CallbackSubject.call(callId));
+    // One callback per call, at its end: the call id is the delivery.
+    return WebhookDelivery.claiming(
+        claim,
+        callId,
+        () -> {
+          context.bindings().end(reference);
+          Instant received = Instant.now();
+          CallEnded ended =
+              new CallEnded(
+                  XoxzoApi.PROVIDER,
+                  callId,
+                  time(fields.get("end_time"), received),
+                  status(fields.get("status")),
+                  seconds(fields.get("duration")),
+                  Optional.ofNullable(fields.get("cost")).map(cost -> cost + " credits"),
+                  fields);
+          return new WebhookResult(List.of(ended), WebhookResponse.ok());
+        });
   }
 
   @Override

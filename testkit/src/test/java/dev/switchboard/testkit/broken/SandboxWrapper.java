@@ -6,12 +6,12 @@ import dev.switchboard.Capabilities;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
+import dev.switchboard.spi.WebhookDelivery;
 import dev.switchboard.testkit.SandboxProvider;
 import java.util.List;
 import java.util.function.Consumer;
@@ -56,8 +56,8 @@ abstract class SandboxWrapper implements VoiceProvider {
       }
 
       @Override
-      public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
-        return inner.handleWebhook(request, context);
+      public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
+        return inner.readWebhook(request, context);
       }
     };
   }

@@ -9,10 +9,15 @@ import java.util.Map;
  * The whole kit over real HTTP against a made-up vendor: proves the simulator base, the webhook
  * server, signing and de-duplication work together the way the real providers will use them.
  */
-class ToyConformanceTest extends ProviderConformanceKit {
+public class ToyConformanceTest extends ProviderConformanceKit {
   @Override
   protected ConformanceTarget createTarget() {
-    return SimulatorTarget.builder(new ToyProvider(), new ToySimulator())
+    return target(new ToyProvider());
+  }
+
+  /** {@code provider} wired to a fresh toy simulator. */
+  public static ConformanceTarget target(ToyProvider provider) {
+    return SimulatorTarget.builder(provider, new ToySimulator())
         .config(
             base ->
                 Map.of(

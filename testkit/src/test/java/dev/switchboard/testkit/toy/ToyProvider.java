@@ -9,6 +9,7 @@ import dev.switchboard.Capability;
 import dev.switchboard.InvalidInputException;
 import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.DigitsGathered;
@@ -17,11 +18,17 @@ import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.FlowJson;
+import dev.switchboard.spi.CallbackClaim;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
+import dev.switchboard.spi.WebhookDelivery;
+import dev.switchboard.spi.WebhookEndpoint;
 import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.state.CallbackBindings;
+import dev.switchboard.state.CallbackSubject;
+import dev.switchboard.state.InMemoryCallbackBindings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +39,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +49,27 @@ public final class ToyProvider implements VoiceProvider {
   public static final String API_KEY = "switchboard.toy.api-key";
   public static final String BASE_URL = "switchboard.toy.base-url";
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String EVENTS_PATH = "/toy/events";
+
+  /** What makes two deliveries the same; only the kit's self-test gets it wrong on purpose. */
+  public enum DeliveryIdentity {
+    /** The vendor's fields, as every provider must. */
+    FIELDS,
+    /** The raw request line and body: a replay with an extra parameter looks new. */
+    RAW_REQUEST
+  }
+
+  private final DeliveryIdentity identity;
+
+  /** The toy provider as it should be. */
+  public ToyProvider() {
+    this(DeliveryIdentity.FIELDS);
+  }
+
+  /** A toy provider that identifies deliveries by {@code identity}. */
+  public ToyProvider(DeliveryIdentity identity) {
+    this.identity = identity;
+  }
 
   @Override
   public String id() {
@@ -79,14 +108,37 @@ public final class ToyProvider implements VoiceProvider {
     WebhookSigner signer = WebhookSigner.fromConfig(config).orElseThrow();
     HttpClient http = HttpClient.newHttpClient();
     return new ProviderClient() {
+      private volatile CallbackBindings bindings = new InMemoryCallbackBindings();
+
+      @Override
+      public void setCallbackBindings(CallbackBindings bindings) {
+        this.bindings = bindings;
+      }
+
+      @Override
+      public List<WebhookEndpoint> webhookEndpoints() {
+        return List.of(WebhookEndpoint.bound(EVENTS_PATH, "POST"));
+      }
+
       @Override
       public Call placeCall(CallRequest request) {
+        String reference = WebhookSigner.newCallReference();
+        bindings.reserve(reference);
+        try {
+          Call call = create(request, signer.sign(EVENTS_PATH, reference));
+          bindings.bind(reference, CallbackSubject.call(call.id()));
+          return call;
+        } catch (RuntimeException e) {
+          bindings.release(reference);
+          throw e;
+        }
+      }
+
+      private Call create(CallRequest request, URI callback) {
         String body =
             JSON.createObjectNode()
                 .put("flow", FlowJson.write(request.flow()))
-                .put(
-                    "callback",
-                    signer.sign("/toy/events", WebhookSigner.newCallReference()).toString())
+                .put("callback", callback.toString())
                 .toString();
         HttpResponse<String> response;
         try {
@@ -112,7 +164,7 @@ public final class ToyProvider implements VoiceProvider {
       }
 
       @Override
-      public WebhookResult handleWebhook(WebhookRequest request, WebhookContext context) {
+      public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
         JsonNode json;
         try {
           json = JSON.readTree(request.bodyText());
@@ -120,31 +172,40 @@ public final class ToyProvider implements VoiceProvider {
           throw new InvalidInputException("body", "must be JSON");
         }
         String id = json.path("id").asString("");
+        if (id.isEmpty()) {
+          throw new WebhookVerificationException("a toy event names its call");
+        }
+        Map<String, String> fields = new TreeMap<>();
+        json.properties().forEach(field -> fields.put(field.getKey(), field.getValue().asString()));
+        String reference = context.callReference();
+        return WebhookDelivery.claiming(
+            new CallbackClaim(reference, CallbackSubject.call(id)),
+            identity == DeliveryIdentity.FIELDS
+                ? WebhookDelivery.identityOf(fields)
+                : request.uri() + "\n" + request.bodyText(),
+            () -> new WebhookResult(List.of(event(json, id, reference)), WebhookResponse.ok()));
+      }
+
+      private CallEvent event(JsonNode json, String id, String reference) {
         Map<String, String> raw = Map.of("event", json.path("event").asString(""));
-        CallEvent event;
         switch (json.path("event").asString("")) {
           case "gathered":
-            event =
-                new DigitsGathered(
-                    "toy", id, Instant.now(), json.path("digits").asString(""), true, raw);
-            break;
+            return new DigitsGathered(
+                "toy", id, Instant.now(), json.path("digits").asString(""), true, raw);
           case "recorded":
-            event =
-                new RecordingReady(
-                    "toy", id, Instant.now(), json.path("url").asString(""), false, raw);
-            break;
+            return new RecordingReady(
+                "toy", id, Instant.now(), json.path("url").asString(""), false, raw);
           default:
-            event =
-                new CallEnded(
-                    "toy",
-                    id,
-                    Instant.now(),
-                    CallStatus.COMPLETED,
-                    Optional.empty(),
-                    Optional.empty(),
-                    raw);
+            bindings.end(reference);
+            return new CallEnded(
+                "toy",
+                id,
+                Instant.now(),
+                CallStatus.COMPLETED,
+                Optional.empty(),
+                Optional.empty(),
+                raw);
         }
-        return new WebhookResult(List.of(event), WebhookResponse.ok());
       }
     };
   }
