@@ -4,7 +4,6 @@
 module dev.switchboard {
   requires transitive org.slf4j;
   requires tools.jackson.databind;
-  requires jdk.httpserver;
 
   exports dev.switchboard;
   exports dev.switchboard.flow;

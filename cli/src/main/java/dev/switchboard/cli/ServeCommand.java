@@ -8,6 +8,7 @@ import dev.switchboard.flow.CallFlow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,6 +34,17 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--port", required = true, description = "the port to listen on (0 for any)")
   int port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description = {
+        "the address to listen on (default: ${DEFAULT-VALUE}, this machine only, as behind a"
+            + " tunnel or reverse proxy); 0.0.0.0 for every interface, when vendors reach this"
+            + " machine directly"
+      })
+  InetAddress bind;
 
   @Parameters(paramLabel = "FLOW", description = "the flow that answers incoming calls (JSON)")
   Path flowFile;
@@ -65,7 +77,13 @@ final class ServeCommand implements Callable<Integer> {
               },
               "switchboard-serve-stop");
       Runtime.getRuntime().addShutdownHook(hook);
-      out.println("Listening on port " + server.port() + " for " + client.providerId());
+      out.println(
+          "Listening on port "
+              + server.port()
+              + " at "
+              + bind.getHostAddress()
+              + " for "
+              + client.providerId());
       if (client.capabilities().has(Capability.INBOUND_CALL)) {
         out.println("Incoming-call URL to configure at the vendor: " + client.incomingCallUrl());
       }
@@ -84,9 +102,10 @@ final class ServeCommand implements Callable<Integer> {
 
   private WebhookServer start(VoiceClient client) {
     try {
-      return WebhookServer.start(client, new InetSocketAddress(port), 8);
+      return WebhookServer.start(client, new InetSocketAddress(bind, port), 8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on port " + port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot listen on " + bind.getHostAddress() + " port " + port + ": " + e.getMessage(), e);
     }
   }
 
