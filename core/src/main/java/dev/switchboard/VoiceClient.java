@@ -7,6 +7,7 @@ import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Reject;
+import dev.switchboard.internal.ScopedCallbackBindings;
 import dev.switchboard.internal.WebhookDeduplicator;
 import dev.switchboard.spi.CallbackClaim;
 import dev.switchboard.spi.ProviderClient;
@@ -66,9 +67,9 @@ public final class VoiceClient implements AutoCloseable {
     this.listeners = List.copyOf(listeners);
     this.incomingCalls = incomingCalls;
     this.deduplicator = new WebhookDeduplicator(deduplicationCapacity);
-    this.bindings = bindings;
+    this.bindings = new ScopedCallbackBindings(provider.id(), bindings);
     client.webhookEndpoints().forEach(endpoint -> endpoints.put(endpoint.path(), endpoint));
-    client.setCallbackBindings(bindings);
+    client.setCallbackBindings(this.bindings);
     client.setEventSink(this::deliver);
   }
 
@@ -241,7 +242,7 @@ public final class VoiceClient implements AutoCloseable {
       if (endpoint == null) {
         throw new WebhookVerificationException("no callback is signed for this path");
       }
-      context = new WebhookContext(reference, verified, incomingCalls, bindings);
+      context = new WebhookContext(reference, verified, incomingCalls);
     } catch (WebhookVerificationException e) {
       LOG.warn("Refused webhook {}: {}", request, e.getMessage());
       return WebhookResult.of(WebhookResponse.forbidden());

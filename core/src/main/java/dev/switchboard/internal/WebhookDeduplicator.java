@@ -1,13 +1,19 @@
 package dev.switchboard.internal;
 
+import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
+import dev.switchboard.state.InMemoryCallbackBindings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
@@ -21,16 +27,40 @@ import java.util.function.Supplier;
  * or its parsed fields, with the endpoint and the signed reference), never the raw request: a
  * replay with another method, an extra parameter or a re-encoded path is still the same delivery.
  * Concurrent deliveries of one identity wait for the first. A failed handling is forgotten, so that
- * a retry is handled afresh. Memory is bounded: the least recently seen requests are forgotten
- * beyond {@code capacity}.
+ * a retry is handled afresh.
+ *
+ * <p>Memory is bounded two ways. The first responses are kept for the {@code capacity} most
+ * recently seen deliveries; beyond that only a digest of each handled delivery is kept, for {@code
+ * retention} (as long as a callback URL admits its call's re-sent callbacks), and a repeat found
+ * only there is answered 200 with an empty body and no events.
  */
 public final class WebhookDeduplicator {
-  private final Map<String, CompletableFuture<WebhookResult>> seen;
+  /** How long a handled delivery is recognised: the callback bindings' default grace period. */
+  public static final Duration DEFAULT_RETENTION = InMemoryCallbackBindings.DEFAULT_GRACE;
 
+  private final Map<String, CompletableFuture<WebhookResult>> seen;
+  private final Map<String, Instant> handled = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final Duration retention;
+  private volatile Instant nextSweep;
+
+  /** A de-duplicator keeping {@code capacity} responses and digests for the default retention. */
   public WebhookDeduplicator(int capacity) {
+    this(capacity, Clock.systemUTC(), DEFAULT_RETENTION);
+  }
+
+  /**
+   * @param capacity how many first responses are kept
+   * @param clock tells the time, for retention
+   * @param retention how long a handled delivery is recognised after its response is forgotten
+   */
+  public WebhookDeduplicator(int capacity, Clock clock, Duration retention) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive, was " + capacity);
     }
+    this.clock = clock;
+    this.retention = retention;
+    this.nextSweep = clock.instant().plus(retention);
     this.seen =
         new LinkedHashMap<>(16, 0.75f, true) {
           private static final long serialVersionUID = 1L;
@@ -57,9 +87,19 @@ public final class WebhookDeduplicator {
     if (earlier != null) {
       return await(earlier, identity, handler);
     }
+    Instant now = clock.instant();
+    Instant until = handled.get(key);
+    if (until != null && now.isBefore(until)) {
+      // Handled long enough ago that its response is forgotten, but not the delivery.
+      WebhookResult repeat = WebhookResult.of(WebhookResponse.ok());
+      mine.complete(repeat);
+      return repeat;
+    }
     try {
       WebhookResult result = handler.get();
+      handled.put(key, now.plus(retention));
       mine.complete(result);
+      sweepNowAndThen(now);
       return result;
     } catch (RuntimeException | Error e) {
       synchronized (seen) {
@@ -89,6 +129,15 @@ public final class WebhookDeduplicator {
     synchronized (seen) {
       return seen.size();
     }
+  }
+
+  /** Drops expired digests at most once per retention period, so that deliveries stay cheap. */
+  private void sweepNowAndThen(Instant now) {
+    if (now.isBefore(nextSweep)) {
+      return;
+    }
+    nextSweep = now.plus(retention);
+    handled.values().removeIf(until -> !now.isBefore(until));
   }
 
   /** A fixed-size digest, so that memory does not depend on what a vendor puts in a request. */

@@ -2,7 +2,6 @@ package dev.switchboard.spi;
 
 import dev.switchboard.event.IncomingCall;
 import dev.switchboard.flow.CallFlow;
-import dev.switchboard.state.CallbackBindings;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,19 +13,15 @@ import java.util.function.Function;
  * @param signer signs the URLs of further callbacks for this call
  * @param incomingCalls the application's answer to an incoming call: the flow to run, or empty when
  *     the application takes no incoming calls
- * @param bindings what each signed URL speaks for; a provider binds the URLs it issues while
- *     handling the request, and ends a binding when its call or conference ends
  */
 public record WebhookContext(
     String callReference,
     WebhookSigner signer,
-    Function<IncomingCall, Optional<CallFlow>> incomingCalls,
-    CallbackBindings bindings) {
+    Function<IncomingCall, Optional<CallFlow>> incomingCalls) {
   public WebhookContext {
     Objects.requireNonNull(callReference, "callReference");
     Objects.requireNonNull(signer, "signer");
     Objects.requireNonNull(incomingCalls, "incomingCalls");
-    Objects.requireNonNull(bindings, "bindings");
   }
 
   /** The flow that answers {@code call}, or empty when the application takes no incoming calls. */

@@ -41,7 +41,8 @@ public record WebhookDelivery(
 
   /**
    * A canonical identity from all of {@code fields}, in name order, unambiguously encoded: for
-   * vendors whose fields come only from a body a replay cannot add to without changing its meaning.
+   * fields already narrowed to what the vendor documents and normalised (times as instants), since
+   * anything left in makes a replay that adds it look new.
    */
   public static String identityOf(Map<String, String> fields) {
     return FormCodec.encode(new TreeMap<>(fields));

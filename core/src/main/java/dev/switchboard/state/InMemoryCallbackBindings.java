@@ -12,9 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@link CallbackBindings} in this JVM's memory: the default, for a single instance. Expired
- * bindings are dropped when read and swept now and then on writes, so memory follows the calls in
- * flight plus those in their grace period.
+ * {@link CallbackBindings} in this JVM's memory: the default, for a single instance. Every binding
+ * expires on its own (an ended one after the grace period, any other after its lifetime); expired
+ * ones are dropped when read and swept now and then on writes.
+ *
+ * <p>Each transition is one atomic {@code compute} on the key, so a bind racing an end, or two
+ * first uses racing each other, leave one consistent state.
  */
 public final class InMemoryCallbackBindings implements CallbackBindings {
   /** How long an ended subject's own callbacks are still admitted. */
@@ -26,10 +29,18 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
    */
   public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
 
-  /** How long a request waits on a reserved key: longer than a create request may take. */
+  /**
+   * How long a claim waits on a reserved key: longer than the providers' default request timeout
+   * (10 seconds), so that a callback that beats its create's answer is not refused. Raise it with
+   * the providers' {@code timeout-ms}.
+   */
   public static final Duration DEFAULT_HOLD = Duration.ofSeconds(30);
 
   private final ConcurrentHashMap<String, Binding> bindings = new ConcurrentHashMap<>();
+
+  /** The first key each subject was bound under, until its lifetime passes. */
+  private final ConcurrentHashMap<CallbackSubject, Owner> owners = new ConcurrentHashMap<>();
+
   private final Clock clock;
   private final Duration grace;
   private final Duration lifetime;
@@ -45,7 +56,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
    * @param clock tells the time, for expiry
    * @param grace how long an ended subject's callbacks are still admitted
    * @param lifetime how long a binding that never ends is kept
-   * @param hold how long a request claiming a reserved key waits for the reservation to settle
+   * @param hold how long a claim on a reserved key waits for the reservation to settle
    */
   public InMemoryCallbackBindings(Clock clock, Duration grace, Duration lifetime, Duration hold) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -64,80 +75,128 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
 
   @Override
   public void reserve(String key) {
-    put(key, new Reserved(new CompletableFuture<>(), expiry(lifetime)));
+    create(key, new Reserved(new CompletableFuture<>(), expiry(lifetime)));
   }
 
   @Override
   public void openForFirstUse(String key, CallbackSubject.Kind kind) {
-    put(key, new Open(kind, expiry(lifetime)));
+    create(key, new Open(Objects.requireNonNull(kind, "kind"), expiry(lifetime)));
+  }
+
+  /** Stores a new binding under a key that must never have been used. */
+  private void create(String key, Binding binding) {
+    Objects.requireNonNull(key, "key");
+    Instant now = clock.instant();
+    bindings.compute(
+        key,
+        (k, before) -> {
+          if (live(before, now) != null) {
+            throw new IllegalStateException("callback key " + k + " is already in use");
+          }
+          return binding;
+        });
+    sweepNowAndThen(now);
   }
 
   @Override
   public void bind(String key, CallbackSubject subject) {
     Objects.requireNonNull(subject, "subject");
-    Bound bound = new Bound(subject, expiry(lifetime));
-    Binding before = bindings.get(key);
-    while (true) {
-      if (before instanceof Bound b && !b.subject().equals(subject)
-          || before instanceof Ended e && !e.subject().equals(subject)) {
-        throw new IllegalStateException("callback key already bound to another " + kindOf(before));
-      }
-      boolean stored =
-          before == null
-              ? bindings.putIfAbsent(key, bound) == null
-              : bindings.replace(key, before, bound);
-      if (stored) {
-        settle(before);
-        sweepNowAndThen();
-        return;
-      }
-      before = bindings.get(key);
-    }
+    Instant now = clock.instant();
+    Binding[] settled = new Binding[1];
+    bindings.compute(
+        key,
+        (k, stored) -> {
+          Binding before = live(stored, now);
+          if (before == null || before instanceof Reserved) {
+            settled[0] = before;
+            return new Bound(subject, now.plus(lifetime));
+          }
+          if (before instanceof Bound bound && bound.subject().equals(subject)) {
+            return bound;
+          }
+          throw new IllegalStateException(
+              "callback key " + k + " cannot be bound: it is " + describe(before));
+        });
+    settle(settled[0]);
+    owners.putIfAbsent(subject, new Owner(key, now.plus(lifetime)));
+    sweepNowAndThen(now);
   }
 
-  private static String kindOf(Binding binding) {
-    CallbackSubject subject =
-        binding instanceof Bound b ? b.subject() : ((Ended) binding).subject();
-    return subject.kind().name().toLowerCase(Locale.ROOT);
+  @Override
+  public boolean bindNew(String key, CallbackSubject subject) {
+    Objects.requireNonNull(key, "key");
+    Instant now = clock.instant();
+    boolean[] fresh = new boolean[1];
+    owners.compute(
+        subject,
+        (s, owner) -> {
+          fresh[0] = owner == null || !now.isBefore(owner.expires()) || owner.key().equals(key);
+          return fresh[0] ? new Owner(key, now.plus(lifetime)) : owner;
+        });
+    if (fresh[0]) {
+      bind(key, subject);
+    }
+    return fresh[0];
   }
 
   @Override
   public void release(String key) {
-    settle(bindings.remove(key));
+    Instant now = clock.instant();
+    Binding before = bindings.put(key, new Released(now.plus(lifetime)));
+    settle(before);
   }
 
   @Override
   public void end(String key) {
-    Binding before = bindings.get(key);
-    if (before instanceof Bound b) {
-      bindings.replace(key, before, new Ended(b.subject(), expiry(grace)));
-    } else if (before != null && !(before instanceof Ended)) {
-      // Ended before anything was bound: nothing can speak for it.
-      release(key);
-    }
+    Instant now = clock.instant();
+    Binding[] settled = new Binding[1];
+    bindings.computeIfPresent(
+        key,
+        (k, stored) -> {
+          Binding before = live(stored, now);
+          if (before == null) {
+            return null;
+          }
+          if (before instanceof Bound bound) {
+            return new Ended(bound.subject(), now.plus(grace));
+          }
+          if (before instanceof Reserved || before instanceof Open) {
+            // Ended before anything was bound: nothing can speak for it.
+            settled[0] = before;
+            return new Released(now.plus(lifetime));
+          }
+          return before;
+        });
+    settle(settled[0]);
   }
 
   @Override
   public boolean admit(String key, CallbackSubject claimed) {
     Objects.requireNonNull(claimed, "claimed");
-    Binding binding = current(key);
-    if (binding instanceof Reserved reserved) {
-      awaitSettled(reserved);
-      binding = current(key);
-    }
-    while (binding instanceof Open open) {
-      if (open.kind() != claimed.kind()) {
-        return false;
+    long deadline = System.nanoTime() + hold.toNanos();
+    while (true) {
+      Instant now = clock.instant();
+      Binding binding = live(bindings.get(key), now);
+      if (binding instanceof Reserved reserved) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !awaitSettled(reserved, left)) {
+          return false;
+        }
+        continue;
       }
-      if (bindings.replace(key, open, new Bound(claimed, open.expires()))) {
-        return true;
+      if (binding instanceof Open open) {
+        if (open.kind() != claimed.kind()) {
+          return false;
+        }
+        // The first claim binds the key; a racing claim sees the binding and is judged by it.
+        bindings.replace(key, open, new Bound(claimed, open.expires()));
+        continue;
       }
-      binding = current(key);
+      if (binding instanceof Bound bound) {
+        return bound.subject().equals(claimed);
+      }
+      return binding instanceof Ended ended && ended.subject().equals(claimed);
     }
-    if (binding instanceof Bound bound) {
-      return bound.subject().equals(claimed);
-    }
-    return binding instanceof Ended ended && ended.subject().equals(claimed);
   }
 
   /** How many bindings are held, expired ones included until swept; for tests of the bound. */
@@ -145,32 +204,29 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
     return bindings.size();
   }
 
-  private void awaitSettled(Reserved reserved) {
+  /** Whether the reservation settled within {@code nanos}. */
+  private static boolean awaitSettled(Reserved reserved, long nanos) {
     try {
-      reserved.settled().get(hold.toMillis(), TimeUnit.MILLISECONDS);
+      reserved.settled().get(nanos, TimeUnit.NANOSECONDS);
+      return true;
     } catch (TimeoutException | ExecutionException e) {
-      // Still unsettled: the caller finds the key reserved and refuses.
+      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 
-  /** The live binding of {@code key}, dropping it when expired. */
-  private Binding current(String key) {
-    Binding binding = bindings.get(key);
-    if (binding != null && !clock.instant().isBefore(binding.expires())) {
-      bindings.remove(key, binding);
-      settle(binding);
-      return null;
-    }
-    return binding;
+  /** {@code binding}, or null when there is none or it has expired. */
+  private static Binding live(Binding binding, Instant now) {
+    return binding == null || !now.isBefore(binding.expires()) ? null : binding;
   }
 
-  private void put(String key, Binding binding) {
-    settle(bindings.put(Objects.requireNonNull(key, "key"), binding));
-    sweepNowAndThen();
+  private static String describe(Binding binding) {
+    return binding.getClass().getSimpleName().toLowerCase(Locale.ROOT);
   }
 
+  /** Wakes the claims waiting on a reservation that has been bound, released or ended. */
   private static void settle(Binding before) {
     if (before instanceof Reserved reserved) {
       reserved.settled().complete(null);
@@ -182,8 +238,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
   }
 
   /** Drops expired bindings at most once per grace period, so that writes stay cheap. */
-  private void sweepNowAndThen() {
-    Instant now = clock.instant();
+  private void sweepNowAndThen(Instant now) {
     if (now.isBefore(nextSweep)) {
       return;
     }
@@ -194,9 +249,15 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
             settle(binding);
           }
         });
+    owners.forEach(
+        (subject, owner) -> {
+          if (!now.isBefore(owner.expires())) {
+            owners.remove(subject, owner);
+          }
+        });
   }
 
-  private sealed interface Binding permits Reserved, Open, Bound, Ended {
+  private sealed interface Binding permits Reserved, Open, Bound, Ended, Released {
     Instant expires();
   }
 
@@ -207,4 +268,10 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
   private record Bound(CallbackSubject subject, Instant expires) implements Binding {}
 
   private record Ended(CallbackSubject subject, Instant expires) implements Binding {}
+
+  /** The key a subject was first bound under. */
+  private record Owner(String key, Instant expires) {}
+
+  /** A key whose subject was never proven: it refuses everything and can never be bound. */
+  private record Released(Instant expires) implements Binding {}
 }

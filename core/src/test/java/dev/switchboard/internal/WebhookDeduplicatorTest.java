@@ -7,8 +7,11 @@ import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.DigitsGathered;
 import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -181,20 +184,65 @@ class WebhookDeduplicatorTest {
     }
 
     @Test
-    @DisplayName("The least recently seen delivery is forgotten first; a recent repeat is kept.")
+    @DisplayName(
+        "The least recently seen response is forgotten first, but its delivery is still known")
     void leastRecentlySeenIsEvicted() {
       WebhookDeduplicator deduplicator = new WebhookDeduplicator(2);
       CountingHandler handler = new CountingHandler("x");
       deduplicator.handle(request("a"), handler);
       deduplicator.handle(request("b"), handler);
       deduplicator.handle(request("a"), handler); // a repeat refreshes "a"
-      deduplicator.handle(request("c"), handler); // evicts "b", the least recently seen
+      deduplicator.handle(request("c"), handler); // evicts "b"'s response, the least recently seen
       assertThat(handler.calls).hasValue(3);
 
-      assertThat(deduplicator.handle(request("a"), handler).events()).isEmpty();
+      WebhookResult a = deduplicator.handle(request("a"), handler);
+      assertThat(a.events()).isEmpty();
+      assertThat(a.response().body()).isEqualTo("handled #1");
+      WebhookResult b = deduplicator.handle(request("b"), handler);
+      assertThat(b.events()).isEmpty();
+      assertThat(b.response()).isEqualTo(WebhookResponse.ok());
       assertThat(handler.calls).hasValue(3);
-      assertThat(deduplicator.handle(request("b"), handler).events()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("A delivery is known for the retention period, and handled again after it")
+    void retention() {
+      MovableClock clock = new MovableClock();
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(1, clock, Duration.ofMinutes(15));
+      CountingHandler handler = new CountingHandler("x");
+      deduplicator.handle(request("a"), handler);
+      deduplicator.handle(request("b"), handler); // evicts "a"'s response
+
+      clock.advance(Duration.ofMinutes(15).minusSeconds(1));
+      assertThat(deduplicator.handle(request("a"), handler).events()).isEmpty();
+      clock.advance(Duration.ofSeconds(1));
+      deduplicator.handle(request("c"), handler); // evicts whatever "a" left
+      assertThat(deduplicator.handle(request("a"), handler).events()).hasSize(1);
       assertThat(handler.calls).hasValue(4);
+    }
+  }
+
+  /** A clock that moves only when told to; core's tests cannot use the testkit's. */
+  private static final class MovableClock extends Clock {
+    private Instant now = Instant.parse("2026-12-05T10:00:00Z");
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
     }
   }
 

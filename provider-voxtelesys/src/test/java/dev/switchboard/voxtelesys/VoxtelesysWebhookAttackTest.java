@@ -216,6 +216,39 @@ class VoxtelesysWebhookAttackTest {
     assertThat(events.size()).isZero();
   }
 
+  @Test
+  @DisplayName("The incoming-call URL refuses a call Switchboard already knows, placed or received")
+  void incomingUrlRefusesKnownCalls() {
+    VoiceClient client = connect();
+    Call placed = placeAndFinish(client, CallFlow.of(Gather.builder().say("Press a key.").build()));
+    WebhookRequest incoming =
+        WebhookRequest.builder().uri(client.incomingCallUrl().toString()).build();
+    String announce =
+        "{\"type\":\"api\",\"event\":\"incoming_call\",\"call_id\":\"%s\","
+            + "\"from\":\"15556668888\",\"to\":\"15556667777\"}";
+    int before = events.size();
+
+    CallbackDisguises.Answer answer = postJson(incoming, announce.formatted(placed.id()));
+
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.body()).doesNotContain("statusCallback");
+    assertThat(events.size()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("A callback whose time is spelt another way is still the same delivery")
+  void timeSpeltAnotherWay() {
+    VoiceClient client = connect();
+    Call call = placeAndFinish(client, CallFlow.of(Gather.builder().say("Press a key.").build()));
+    WebhookRequest callback = webhooks.deliveredTo("/voxtelesys/callback", call.id());
+    String body = callback.bodyText();
+    assertThat(body).contains("Z\"");
+    int before = events.size();
+
+    assertThat(postJson(callback, body.replace("Z\"", "+00:00\"")).status()).isEqualTo(200);
+    assertThat(events.size()).isEqualTo(before);
+  }
+
   /** A create the vendor answers {@code effect}: the URL it carried must speak for nothing. */
   private void forgeriesRefusedAfter(MockResponse answer) throws Exception {
     try (MockWebServer vendor = new MockWebServer()) {

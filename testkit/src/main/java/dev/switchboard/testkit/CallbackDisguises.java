@@ -10,19 +10,27 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A callback a vendor delivered, re-sent the ways an attacker or a confused proxy would: with an
- * extra query parameter, a re-encoded path, without the base URL's prefix, with an extra form
- * field, or with another HTTP method. However it is re-sent, a delivery must reach the application
- * at most once, and a request a vendor would never send must be refused.
+ * extra query parameter, a re-encoded path, without the base URL's prefix, with an extra form field
+ * or JSON member, with its JSON members reordered, or with another HTTP method. However it is
+ * re-sent, a delivery must reach the application at most once, and a request a vendor would never
+ * send must be refused.
  */
 public final class CallbackDisguises {
   /** Every method a replay may try; a provider's endpoint allows only its vendor's. */
   public static final List<String> METHODS =
       List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "HEAD", "FOO");
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -75,6 +83,9 @@ public final class CallbackDisguises {
                       body.isEmpty() ? "sb_extra=1" : body + "&sb_extra=1")
                   .build()));
     }
+    if (delivered.contentType().orElse("").endsWith("json")) {
+      jsonDisguises(delivered).forEach(out::add);
+    }
     for (String method : METHODS) {
       if (!method.equals(delivered.method())) {
         out.add(
@@ -89,6 +100,35 @@ public final class CallbackDisguises {
       }
     }
     return out;
+  }
+
+  /** A JSON object body with a member added, and with its members in reverse order. */
+  private static List<Disguise> jsonDisguises(WebhookRequest delivered) {
+    JsonNode body;
+    try {
+      body = JSON.readTree(delivered.bodyText());
+    } catch (JacksonException e) {
+      return List.of();
+    }
+    if (!(body instanceof ObjectNode object)) {
+      return List.of();
+    }
+    ObjectNode extra = object.deepCopy().put("sb_extra", 1);
+    ObjectNode reversed = JSON.createObjectNode();
+    List<String> names = new ArrayList<>(object.propertyNames());
+    Collections.reverse(names);
+    names.forEach(name -> reversed.set(name, object.get(name)));
+    return List.of(
+        new Disguise("with an extra JSON member", withBody(delivered, extra.toString())),
+        new Disguise("with its JSON members reordered", withBody(delivered, reversed.toString())));
+  }
+
+  private static WebhookRequest withBody(WebhookRequest delivered, String json) {
+    return WebhookRequest.builder()
+        .method(delivered.method())
+        .uri(delivered.uri())
+        .body(delivered.header("Content-Type").orElse("application/json"), json)
+        .build();
   }
 
   private static WebhookRequest copy(WebhookRequest delivered, String path, String query) {
@@ -118,8 +158,9 @@ public final class CallbackDisguises {
    *
    * @param status the HTTP status
    * @param body the body, as text
+   * @param allow the {@code Allow} header, empty when absent
    */
-  public record Answer(int status, String body) {}
+  public record Answer(int status, String body, String allow) {}
 
   /**
    * Sends {@code request} over HTTP/1.1 to the server at {@code server} (scheme, host and port),
@@ -134,7 +175,10 @@ public final class CallbackDisguises {
     try {
       HttpResponse<String> response =
           HTTP.send(http.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Answer(response.statusCode(), response.body());
+      return new Answer(
+          response.statusCode(),
+          response.body(),
+          response.headers().firstValue("Allow").orElse(""));
     } catch (IOException e) {
       throw new UncheckedIOException("could not send " + request, e);
     } catch (InterruptedException e) {

@@ -21,6 +21,7 @@ import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
 import dev.switchboard.spi.CallbackClaim;
+import dev.switchboard.spi.CallbackReservation;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
@@ -104,19 +105,15 @@ public final class HoiioClient implements ProviderClient {
     CallState start = new CallState(key, "", request.flow(), "", 0, 0, BlockKind.DIAL, -1, "");
     Block dial = BlockPlanner.dial(start, request.to(), request.from(), tag);
     Map<String, String> params = new LinkedHashMap<>(dial.params());
-    params.put("notify_url", notifyUrl(key, dial.next().block()));
     // Stored and reserved before sending: the Dial's notification may arrive before its answer.
+    CallbackReservation urls = CallbackReservation.reserve(bindings, key);
+    params.put("notify_url", notifyUrl(key, dial.next().block()));
     store.put(dial.next());
-    bindings.reserve(key);
     String session;
     try {
-      session = answer(api.send(BlockKind.DIAL, params));
-      bindings.bind(key, CallbackSubject.call(session));
+      // Nothing is retried, since that could ring twice.
+      session = urls.create(() -> answer(api.send(BlockKind.DIAL, params)), s -> s);
     } catch (RuntimeException e) {
-      // Without an answer naming the session nothing proves what the notify URLs speak for, so they
-      // are refused, even if Hoiio placed the call; nothing is retried, since that could ring
-      // twice.
-      bindings.release(key);
       store.remove(dial.next());
       throw e;
     }
@@ -156,14 +153,18 @@ public final class HoiioClient implements ProviderClient {
   public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
     Map<String, String> fields = Notifications.fields(request);
     String session = fields.getOrDefault("session", "");
-    if (session.isEmpty()) {
+    if (session.isBlank()) {
       // Every Hoiio notification names its session.
       throw new WebhookVerificationException("a Hoiio notification names its session");
+    }
+    String path = context.signer().signedPath(request);
+    if (path.equals(INCOMING_PATH) != Notifications.answersIncomingCall(fields)
+        || path.equals(MONITOR_PATH) != Notifications.isMonitorFile(fields)) {
+      throw new WebhookVerificationException("not the kind of notification its URL was issued for");
     }
     String reference = context.callReference();
     String identity = WebhookDelivery.identityOf(fields, Notifications.DOCUMENTED);
     Instant received = Instant.now();
-    String path = context.signer().signedPath(request);
     if (path.equals(INCOMING_PATH)) {
       // One Answer notification per incoming call: its session is the delivery.
       return WebhookDelivery.unbound(session, () -> incoming(fields, context, received));
@@ -176,7 +177,7 @@ public final class HoiioClient implements ProviderClient {
           identity,
           () -> {
             // The file comes once, after the call: nothing more can speak through this URL.
-            context.bindings().end(reference);
+            bindings.end(reference);
             return new WebhookResult(
                 Notifications.monitorFile(fields, received).stream().toList(),
                 WebhookResponse.ok());
@@ -270,10 +271,9 @@ public final class HoiioClient implements ProviderClient {
     params.putAll(block.params());
     if (block.kind() == BlockKind.MONITOR) {
       // The file's notification comes after the call has ended, so its URL has its own binding.
-      String monitorKey = key + ".m";
-      bindings.bind(monitorKey, CallbackSubject.call(block.next().session()));
+      bindings.bind(monitorKey(key), CallbackSubject.call(block.next().session()));
       params.put("monitor_notify_url", notifyUrl(key, block.next().block()));
-      params.put("notify_url", signer().sign(MONITOR_PATH, monitorKey).toString());
+      params.put("notify_url", signer().sign(MONITOR_PATH, monitorKey(key)).toString());
     } else {
       params.put("notify_url", notifyUrl(key, block.next().block()));
     }
@@ -281,6 +281,9 @@ public final class HoiioClient implements ProviderClient {
       api.send(block.kind(), params);
       return List.of();
     } catch (VoiceException e) {
+      if (block.kind() == BlockKind.MONITOR) {
+        bindings.release(monitorKey(key));
+      }
       // No notification will come for a block Hoiio refused; end the call rather than leave it
       // waiting in silence.
       LOG.error("Hoiio refused {} for call {}; hanging up: {}", block.kind(), key, e.getMessage());
@@ -304,17 +307,27 @@ public final class HoiioClient implements ProviderClient {
     }
   }
 
+  /** The binding key of a call's monitor-file URL. */
+  private static String monitorKey(String key) {
+    return key + ".m";
+  }
+
   private WebhookResult incoming(
       Map<String, String> fields, WebhookContext context, Instant received) {
     IncomingCall call = Notifications.incoming(fields, received);
+    String key = WebhookSigner.newCallReference();
+    if (!bindings.bindNew(key, CallbackSubject.call(call.callId()))) {
+      // A session Switchboard already knows cannot be a new call: acting on it could hang up
+      // someone else's call.
+      LOG.warn("Refused an incoming-call notification naming a known session {}", call.callId());
+      return WebhookResult.of(WebhookResponse.forbidden());
+    }
     Optional<CallFlow> flow = context.flowFor(call).filter(f -> runnable(f, call));
     if (flow.isEmpty()) {
       // A hangup as the first block refuses the call.
       api.send(BlockKind.HANGUP, Map.of("session", call.callId()));
       return new WebhookResult(List.of(call), WebhookResponse.ok());
     }
-    String key = WebhookSigner.newCallReference();
-    bindings.bind(key, CallbackSubject.call(call.callId()));
     CallState start =
         new CallState(key, call.callId(), flow.get(), "", 0, 0, BlockKind.DIAL, -1, "");
     Block first = BlockPlanner.next(start);

@@ -95,6 +95,16 @@ final class Notifications {
     return fields;
   }
 
+  /** Whether this is the Answer notification of an incoming call (NOTES 1.6, the answer page). */
+  static boolean answersIncomingCall(Map<String, String> f) {
+    return "answer".equals(f.get("ivr_block"));
+  }
+
+  /** Whether this is the notification Monitor sends with the call's file, after the call. */
+  static boolean isMonitorFile(Map<String, String> f) {
+    return f.containsKey("monitor_status");
+  }
+
   static boolean ended(Map<String, String> f) {
     return "ended".equals(f.get("call_state"));
   }

@@ -3,8 +3,10 @@ package dev.switchboard.voxtelesys.internal;
 import dev.switchboard.event.CallEnded;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,11 +33,11 @@ final class CallWatcher implements AutoCloseable {
   /** How long a call is watched at most; calls are listed for 7 days, and none lasts this long. */
   static final Duration MAX_WATCH = Duration.ofHours(12);
 
-  /** The calls watched, with the key their callback URLs are bound by. */
+  /** The calls watched, with the keys their callback URLs are bound by. */
   private final Map<String, Watch> watched = new ConcurrentHashMap<>();
 
   private final ScheduledExecutorService timer;
-  private volatile BiConsumer<CallEnded, String> sink = (event, key) -> {};
+  private volatile BiConsumer<CallEnded, List<String>> sink = (event, keys) -> {};
 
   CallWatcher(VoxtelesysApi api, Duration interval) {
     this.api = api;
@@ -50,16 +52,28 @@ final class CallWatcher implements AutoCloseable {
         this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Where a call's end goes, with the binding key its callback URLs were issued under. */
-  void sink(BiConsumer<CallEnded, String> sink) {
+  /** Where a call's end goes, with the binding keys its callback URLs were issued under. */
+  void sink(BiConsumer<CallEnded, List<String>> sink) {
     this.sink = sink;
   }
 
-  /** Watches {@code callId}, whose callback URLs are bound by {@code bindingKey}. */
+  /**
+   * Watches {@code callId}, one of whose documents has callback URLs bound by {@code bindingKey}; a
+   * call given a new document is watched with the keys of both.
+   */
   void watch(String callId, String bindingKey) {
     if (!callId.isEmpty()) {
-      watched.put(callId, new Watch(Instant.now().plus(MAX_WATCH), bindingKey));
+      watched.merge(
+          callId,
+          new Watch(Instant.now().plus(MAX_WATCH), List.of(bindingKey)),
+          (before, added) -> new Watch(before.until(), concat(before.keys(), added.keys())));
     }
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
   }
 
   private void tick() {
@@ -77,7 +91,7 @@ final class CallWatcher implements AutoCloseable {
         if (pending.remove(id) && Wire.callStatus(call.path("status").asString("")).isFinal()) {
           Watch watch = watched.remove(id);
           if (watch != null) {
-            sink.accept(ended(call), watch.bindingKey());
+            sink.accept(ended(call), watch.keys());
           }
         }
       }
@@ -107,5 +121,5 @@ final class CallWatcher implements AutoCloseable {
     timer.shutdownNow();
   }
 
-  private record Watch(Instant until, String bindingKey) {}
+  private record Watch(Instant until, List<String> keys) {}
 }

@@ -13,8 +13,11 @@ import dev.switchboard.event.TransferFinished;
 import dev.switchboard.event.TransferOutcome;
 import dev.switchboard.event.UnknownEvent;
 import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.spi.WebhookDelivery;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +31,50 @@ final class CallbackReader {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String PROVIDER = VoxtelesysApi.PROVIDER;
 
+  /**
+   * Every field the document shows in a callback. Only these tell two callbacks apart: a member a
+   * replay adds is not Voxtelesys's.
+   */
+  private static final Set<String> DOCUMENTED =
+      Set.of(
+          "type",
+          "event",
+          "call_id",
+          "time",
+          "to",
+          "from",
+          "partial_input",
+          "complete_input",
+          "input_method",
+          "destination_number",
+          "conference_id",
+          "participant_id",
+          "participant_label",
+          "dtmf");
+
   private CallbackReader() {}
+
+  /**
+   * What makes two callbacks the same delivery: their documented fields, with the time as an
+   * instant, so that neither an added member nor another spelling of the same time makes a replay
+   * new.
+   */
+  static String identity(Map<String, String> fields) {
+    Map<String, String> documented = new HashMap<>();
+    fields.forEach(
+        (name, value) -> {
+          if (DOCUMENTED.contains(name)) {
+            documented.put(name, value);
+          }
+        });
+    documented.computeIfPresent(
+        "time",
+        (name, value) -> {
+          Instant time = Wire.time(value, null);
+          return time == null ? value : time.toString();
+        });
+    return WebhookDelivery.identityOf(documented);
+  }
 
   /**
    * The callback's fields, from its JSON body: Switchboard asks for POST callbacks, and the

@@ -7,6 +7,7 @@ import dev.switchboard.CapabilityGap;
 import dev.switchboard.InvalidInputException;
 import dev.switchboard.LiveConference;
 import dev.switchboard.Participant;
+import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.UnsupportedCapabilityException;
 import dev.switchboard.Violation;
 import dev.switchboard.VoiceException;
@@ -18,6 +19,7 @@ import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.CallbackClaim;
+import dev.switchboard.spi.CallbackReservation;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
@@ -35,8 +37,6 @@ import dev.switchboard.voxtelesys.internal.voxxml.VoxXml;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +66,12 @@ public final class VoxtelesysClient implements ProviderClient {
   /** Marks the references of outbound calls, whose call id is only known once created. */
   private static final String OUTBOUND = "out-";
 
+  /** Marks the references of an incoming call's URLs, followed by the call's id. */
+  private static final String INCOMING = "in-";
+
+  /** Marks the references of the URLs of a document that replaced a live call's. */
+  private static final String MODIFIED = "mod-";
+
   private static final String POST = "POST";
 
   private final VoiceProvider provider;
@@ -88,8 +94,8 @@ public final class VoxtelesysClient implements ProviderClient {
   @Override
   public void setEventSink(Consumer<CallEvent> sink) {
     watcher.sink(
-        (ended, bindingKey) -> {
-          bindings.end(bindingKey);
+        (ended, keys) -> {
+          keys.forEach(bindings::end);
           sink.accept(ended);
         });
   }
@@ -108,30 +114,32 @@ public final class VoxtelesysClient implements ProviderClient {
   }
 
   /**
-   * Compiles {@code flow} with callback URLs under {@code key}; each conference room gets a URL of
-   * its own, open for the conference the vendor will name, and listed in {@code conferenceKeys}.
+   * Compiles {@code flow} with its call's callback URL under {@code key}. Each Conference verb gets
+   * a URL of its own, whose key {@code openConference} opens for the conference the vendor will
+   * name.
    */
-  private String compile(
-      CallFlow flow, WebhookSigner signer, String key, List<String> conferenceKeys) {
-    Map<String, Optional<URI>> rooms = new HashMap<>();
+  private static String compile(
+      CallFlow flow, WebhookSigner signer, String key, Consumer<String> openConference) {
+    int[] conferences = {0};
     Function<String, Optional<URI>> conferenceUrl =
-        room ->
-            rooms.computeIfAbsent(
-                room,
-                r -> {
-                  String conferenceKey = key + ".c" + rooms.size();
-                  bindings.openForFirstUse(conferenceKey, CallbackSubject.Kind.CONFERENCE);
-                  conferenceKeys.add(conferenceKey);
-                  return Optional.of(signer.sign(CONFERENCE_PATH, conferenceKey));
-                });
+        room -> {
+          String conferenceKey = key + ".c" + conferences[0]++;
+          openConference.accept(conferenceKey);
+          return Optional.of(signer.sign(CONFERENCE_PATH, conferenceKey));
+        };
     return new VoxXmlCompiler(Optional.of(signer.sign(CALLBACK_PATH, key)), conferenceUrl)
         .compile(flow);
   }
 
-  /** Compiles {@code flow} for a call whose id is known, with its callback URLs bound to it. */
-  private String compileFor(String callId, CallFlow flow, WebhookSigner signer) {
-    bindings.bind(callId, CallbackSubject.call(callId));
-    return compile(flow, signer, callId, new ArrayList<>());
+  /** Compiles {@code flow} with callback URLs reserved by {@code urls}. */
+  private static String compile(CallFlow flow, WebhookSigner signer, CallbackReservation urls) {
+    return compile(
+        flow, signer, urls.key(), k -> urls.openForFirstUse(k, CallbackSubject.Kind.CONFERENCE));
+  }
+
+  /** The VoxXML of {@code flow} without callbacks, for a client that takes no webhooks. */
+  private static String compileWithoutCallbacks(CallFlow flow) {
+    return new VoxXmlCompiler(Optional.empty()).compile(flow);
   }
 
   @Override
@@ -141,26 +149,18 @@ public final class VoxtelesysClient implements ProviderClient {
           VoxtelesysApi.PROVIDER,
           List.of(new Violation("call.from", "Voxtelesys requires the number to call from")));
     }
-    String key = OUTBOUND + WebhookSigner.newCallReference();
-    List<String> conferenceKeys = new ArrayList<>();
-    String voxXml;
-    if (signer.isPresent()) {
-      // Reserved before the URL leaves: a callback may arrive before the answer naming the call.
-      bindings.reserve(key);
-      voxXml = compile(request.flow(), signer.get(), key, conferenceKeys);
-    } else {
-      voxXml = new VoxXmlCompiler(Optional.empty()).compile(request.flow());
-    }
+    String to = request.to().digits();
+    String from = request.from().get().digits();
     Call call;
-    try {
+    String key = OUTBOUND + WebhookSigner.newCallReference();
+    if (signer.isEmpty()) {
+      call = created(api.createCall(to, from, compileWithoutCallbacks(request.flow())));
+    } else {
+      CallbackReservation urls = CallbackReservation.reserve(bindings, key);
       call =
-          Wire.call(api.createCall(request.to().digits(), request.from().get().digits(), voxXml));
-      bindings.bind(key, CallbackSubject.call(call.id()));
-    } catch (RuntimeException e) {
-      // No answer names the call, so nothing can prove what these URLs speak for: refuse them.
-      bindings.release(key);
-      conferenceKeys.forEach(bindings::release);
-      throw e;
+          urls.create(
+              () -> created(api.createCall(to, from, compile(request.flow(), signer.get(), urls))),
+              Call::id);
     }
     watcher.watch(call.id(), key);
     return new Call(
@@ -170,6 +170,19 @@ public final class VoxtelesysClient implements ProviderClient {
         request.from(),
         Optional.of(request.to()),
         List.of());
+  }
+
+  /** The call a create answer names. */
+  private static Call created(JsonNode answer) {
+    Call call = Wire.call(answer);
+    if (call.id().isBlank()) {
+      throw new ProviderUnavailableException(
+          "Voxtelesys answered the call request without a call id; the call may exist",
+          VoxtelesysApi.PROVIDER,
+          null,
+          null);
+    }
+    return call;
   }
 
   @Override
@@ -193,11 +206,20 @@ public final class VoxtelesysClient implements ProviderClient {
 
   @Override
   public void modifyCall(String callId, CallFlow flow) {
-    String voxXml =
-        signer
-            .map(s -> compileFor(callId, flow, s))
-            .orElseGet(() -> new VoxXmlCompiler(Optional.empty()).compile(flow));
-    api.modifyCall(callId, voxXml);
+    if (signer.isEmpty()) {
+      api.modifyCall(callId, compileWithoutCallbacks(flow));
+      return;
+    }
+    // New URLs for the new document, bound once Voxtelesys has taken it, ending with the call.
+    CallbackReservation urls =
+        CallbackReservation.reserve(bindings, MODIFIED + WebhookSigner.newCallReference());
+    urls.create(
+        () -> {
+          api.modifyCall(callId, compile(flow, signer.get(), urls));
+          return callId;
+        },
+        id -> id);
+    watcher.watch(callId, urls.key());
   }
 
   @Override
@@ -257,10 +279,10 @@ public final class VoxtelesysClient implements ProviderClient {
     Map<String, String> fields = CallbackReader.fields(request);
     String path = context.signer().signedPath(request);
     String type = fields.getOrDefault("type", "");
-    String identity = WebhookDelivery.identityOf(fields);
+    String identity = CallbackReader.identity(fields);
     if (path.equals(INCOMING_PATH)) {
       String callId = fields.getOrDefault("call_id", "");
-      if (!CallbackReader.isIncomingCall(fields) || callId.isEmpty()) {
+      if (!CallbackReader.isIncomingCall(fields) || callId.isBlank()) {
         throw new WebhookVerificationException("the incoming-call URL takes only incoming calls");
       }
       // One request per incoming call: its id is the delivery.
@@ -269,7 +291,7 @@ public final class VoxtelesysClient implements ProviderClient {
     String key = context.callReference();
     if (path.equals(CONFERENCE_PATH)) {
       String conferenceId = fields.getOrDefault("conference_id", "");
-      if (!type.equals("conference") || conferenceId.isEmpty()) {
+      if (!type.equals("conference") || conferenceId.isBlank()) {
         throw new WebhookVerificationException("a conference URL takes only conference events");
       }
       CallbackClaim claim = new CallbackClaim(key, CallbackSubject.conference(conferenceId));
@@ -278,13 +300,13 @@ public final class VoxtelesysClient implements ProviderClient {
           identity,
           () -> {
             if ("end".equals(fields.get("event"))) {
-              context.bindings().end(key);
+              bindings.end(key);
             }
             return event(fields);
           });
     }
     String callId = fields.getOrDefault("call_id", "");
-    if (type.equals("conference") || type.equals("api") || callId.isEmpty()) {
+    if (type.equals("conference") || type.equals("api") || callId.isBlank()) {
       throw new WebhookVerificationException("a call's URL takes only that call's events");
     }
     CallbackClaim claim = new CallbackClaim(key, CallbackSubject.call(callId));
@@ -298,14 +320,20 @@ public final class VoxtelesysClient implements ProviderClient {
 
   private WebhookResult incoming(Map<String, String> fields, WebhookContext context) {
     IncomingCall call = CallbackReader.incomingCall(fields, Instant.now());
-    String answer = answer(call, context);
+    String key = INCOMING + call.callId();
+    if (!bindings.bindNew(key, CallbackSubject.call(call.callId()))) {
+      // A call Switchboard already knows cannot be new: whoever sent this is not announcing it.
+      LOG.warn("Refused an incoming-call request naming a known call {}", call.callId());
+      return WebhookResult.of(WebhookResponse.forbidden());
+    }
+    String answer = answer(call, key, context);
     // Its end is learned like a placed call's: no callback says so.
-    watcher.watch(call.callId(), call.callId());
+    watcher.watch(call.callId(), key);
     return new WebhookResult(List.of(call), WebhookResponse.xml(answer));
   }
 
   /** The VoxXML that answers an incoming call: the application's flow, or a rejection. */
-  private String answer(IncomingCall call, WebhookContext context) {
+  private String answer(IncomingCall call, String key, WebhookContext context) {
     Optional<CallFlow> flow = context.flowFor(call);
     if (flow.isEmpty()) {
       return document(new VoxReject());
@@ -324,7 +352,11 @@ public final class VoxtelesysClient implements ProviderClient {
           e.getMessage());
       return document(new VoxReject());
     }
-    return compileFor(call.callId(), flow.get(), context.signer());
+    return compile(
+        flow.get(),
+        context.signer(),
+        key,
+        k -> bindings.openForFirstUse(k, CallbackSubject.Kind.CONFERENCE));
   }
 
   @Override

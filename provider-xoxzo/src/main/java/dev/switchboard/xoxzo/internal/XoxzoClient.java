@@ -19,6 +19,7 @@ import dev.switchboard.flow.Play;
 import dev.switchboard.flow.Prompt;
 import dev.switchboard.flow.Say;
 import dev.switchboard.spi.CallbackClaim;
+import dev.switchboard.spi.CallbackReservation;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.WebhookContext;
 import dev.switchboard.spi.WebhookDelivery;
@@ -79,23 +80,18 @@ public final class XoxzoClient implements ProviderClient {
     form.put("caller", caller.e164());
     form.put("recipient", request.to().e164());
     form.putAll(message(request.flow()));
-    String reference = WebhookSigner.newCallReference();
-    if (signer.isPresent()) {
-      // Reserved before the URL leaves: only the answer names the call it speaks for.
-      bindings.reserve(reference);
-      form.put("callbackurl", signer.get().sign(CALLBACK_PATH, reference).toString());
-    }
     if (!request.tags().isEmpty()) {
       form.put("tags", String.join(",", request.tags()));
     }
     String callId;
-    try {
+    if (signer.isEmpty()) {
       callId = created(api.create("voice/simple/playbacks/", form));
-      bindings.bind(reference, CallbackSubject.call(callId));
-    } catch (RuntimeException e) {
-      // Nothing proves what the callback URL speaks for now: refuse it, even if the call exists.
-      bindings.release(reference);
-      throw e;
+    } else {
+      // Reserved before the URL leaves: only the answer names the call it speaks for.
+      CallbackReservation url =
+          CallbackReservation.reserve(bindings, WebhookSigner.newCallReference());
+      form.put("callbackurl", signer.get().sign(CALLBACK_PATH, url.key()).toString());
+      callId = url.create(() -> created(api.create("voice/simple/playbacks/", form)), id -> id);
     }
     return new Call(
         callId,
@@ -109,7 +105,7 @@ public final class XoxzoClient implements ProviderClient {
   /** The call id a create answer names. */
   private static String created(JsonNode answer) {
     String callId = answer.path(0).path("callid").asString("");
-    if (callId.isEmpty()) {
+    if (callId.isBlank()) {
       throw new ProviderUnavailableException(
           "Xoxzo answered the call request without a call id; the call may exist",
           XoxzoApi.PROVIDER,
@@ -197,7 +193,7 @@ public final class XoxzoClient implements ProviderClient {
   public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
     Map<String, String> fields = fields(request);
     String callId = fields.getOrDefault("callid", "");
-    if (callId.isEmpty()) {
+    if (callId.isBlank()) {
       throw new WebhookVerificationException("a Xoxzo callback names its call");
     }
     if (!fields.containsKey("status")) {
@@ -210,7 +206,7 @@ public final class XoxzoClient implements ProviderClient {
         claim,
         callId,
         () -> {
-          context.bindings().end(reference);
+          bindings.end(reference);
           Instant received = Instant.now();
           CallEnded ended =
               new CallEnded(

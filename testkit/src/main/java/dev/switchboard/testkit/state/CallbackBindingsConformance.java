@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -45,11 +46,16 @@ public abstract class CallbackBindingsConformance {
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-12-05T10:00:00Z"));
   private final ExecutorService pool = Executors.newCachedThreadPool();
-  private final CallbackBindings bindings = create(clock, GRACE, LIFETIME, HOLD);
+  private CallbackBindings bindings;
 
   /** A fresh, empty store that tells the time by {@code clock}. */
   protected abstract CallbackBindings create(
       Clock clock, Duration grace, Duration lifetime, Duration hold);
+
+  @BeforeEach
+  void createStore() {
+    bindings = create(clock, GRACE, LIFETIME, HOLD);
+  }
 
   @AfterEach
   void stopPool() throws InterruptedException {
@@ -59,6 +65,37 @@ public abstract class CallbackBindingsConformance {
 
   private <T> T within(Future<T> future) throws Exception {
     return future.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Starts {@code claim} on another thread and returns once that thread is parked inside it,
+   * waiting on the reservation: only then does settling it prove anything.
+   */
+  private Future<Boolean> waiting(String key, CallbackSubject claim) {
+    Thread[] claimant = new Thread[1];
+    CountDownLatch started = new CountDownLatch(1);
+    Future<Boolean> admitted =
+        pool.submit(
+            () -> {
+              claimant[0] = Thread.currentThread();
+              started.countDown();
+              return bindings.admit(key, claim);
+            });
+    try {
+      assertTrue(started.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    // A thread's state has no notification to wait on, so it is polled, briefly, with a deadline.
+    while (claimant[0].getState() != Thread.State.TIMED_WAITING
+        && claimant[0].getState() != Thread.State.WAITING) {
+      assertTrue(System.nanoTime() < deadline, "the claim never waited on the reservation");
+      assertFalse(admitted.isDone(), "the claim was judged without waiting");
+      Thread.onSpinWait();
+    }
+    return admitted;
   }
 
   @Nested
@@ -152,20 +189,8 @@ public abstract class CallbackBindingsConformance {
     @DisplayName("[BIND-08] A claim on a reserved key waits for the binding, then is judged by it")
     void waitsForBind() throws Exception {
       bindings.reserve("k");
-      CountDownLatch started = new CountDownLatch(2);
-      Future<Boolean> own =
-          pool.submit(
-              () -> {
-                started.countDown();
-                return bindings.admit("k", CALL_A);
-              });
-      Future<Boolean> other =
-          pool.submit(
-              () -> {
-                started.countDown();
-                return bindings.admit("k", CALL_B);
-              });
-      assertTrue(started.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
+      Future<Boolean> own = waiting("k", CALL_A);
+      Future<Boolean> other = waiting("k", CALL_B);
 
       bindings.bind("k", CALL_A);
 
@@ -177,7 +202,7 @@ public abstract class CallbackBindingsConformance {
     @DisplayName("[BIND-09] A released key refuses every claim, including those waiting on it")
     void released() throws Exception {
       bindings.reserve("k");
-      Future<Boolean> waiting = pool.submit(() -> bindings.admit("k", CALL_A));
+      Future<Boolean> waiting = waiting("k", CALL_A);
 
       bindings.release("k");
 
@@ -239,6 +264,93 @@ public abstract class CallbackBindingsConformance {
         assertEquals(
             i == winners.get(0), bindings.admit("k", CallbackSubject.conference("conf-" + i)));
       }
+    }
+  }
+
+  @Nested
+  @DisplayName("Keys that are never reused")
+  class NeverReused {
+    @Test
+    @DisplayName("[BIND-13] A key in use cannot be reserved or opened again")
+    void noSecondReservation() {
+      bindings.reserve("reserved");
+      bindings.bind("bound", CALL_A);
+      bindings.openForFirstUse("open", CallbackSubject.Kind.CONFERENCE);
+
+      for (String key : List.of("reserved", "bound", "open")) {
+        assertThrows(IllegalStateException.class, () -> bindings.reserve(key), key);
+        assertThrows(
+            IllegalStateException.class,
+            () -> bindings.openForFirstUse(key, CallbackSubject.Kind.CONFERENCE),
+            key);
+      }
+      assertTrue(bindings.admit("bound", CALL_A));
+    }
+
+    @Test
+    @DisplayName("[BIND-14] A released or ended key is never bound again")
+    void noRevival() {
+      bindings.reserve("released");
+      bindings.release("released");
+      bindings.bind("ended", CALL_A);
+      bindings.end("ended");
+
+      assertThrows(IllegalStateException.class, () -> bindings.bind("released", CALL_A));
+      assertThrows(IllegalStateException.class, () -> bindings.bind("ended", CALL_A));
+      assertFalse(bindings.admit("released", CALL_A));
+      clock.advance(GRACE);
+      assertFalse(bindings.admit("ended", CALL_A));
+    }
+
+    @Test
+    @DisplayName("[BIND-15] A key open for first use is bound only by a claim")
+    void openIsBoundByClaimsOnly() {
+      bindings.openForFirstUse("open", CallbackSubject.Kind.CONFERENCE);
+
+      assertThrows(
+          IllegalStateException.class,
+          () -> bindings.bind("open", CallbackSubject.conference("conf-1")));
+      assertTrue(bindings.admit("open", CallbackSubject.conference("conf-2")));
+    }
+  }
+
+  @Nested
+  @DisplayName("New subjects")
+  class NewSubjects {
+    @Test
+    @DisplayName("[BIND-16] A subject already bound under another key is not new")
+    void knownSubject() {
+      bindings.bind("outbound", CALL_A);
+
+      assertFalse(bindings.bindNew("incoming", CALL_A));
+      assertFalse(bindings.admit("incoming", CALL_A));
+      assertTrue(bindings.bindNew("incoming-b", CALL_B));
+      assertTrue(bindings.admit("incoming-b", CALL_B));
+      assertFalse(bindings.bindNew("incoming-b2", CALL_B));
+    }
+
+    @Test
+    @DisplayName("[BIND-17] Of many keys announcing one new subject at once, exactly one binds it")
+    void racingAnnouncements() throws Exception {
+      int racers = 16;
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Boolean>> announced = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        String key = "incoming-" + i;
+        announced.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return bindings.bindNew(key, CALL_A);
+                }));
+      }
+      go.countDown();
+
+      int bound = 0;
+      for (Future<Boolean> f : announced) {
+        bound += within(f) ? 1 : 0;
+      }
+      assertEquals(1, bound);
     }
   }
 }

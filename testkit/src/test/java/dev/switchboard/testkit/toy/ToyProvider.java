@@ -19,6 +19,7 @@ import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.FlowJson;
 import dev.switchboard.spi.CallbackClaim;
+import dev.switchboard.spi.CallbackReservation;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
@@ -50,6 +51,9 @@ public final class ToyProvider implements VoiceProvider {
   public static final String BASE_URL = "switchboard.toy.base-url";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String EVENTS_PATH = "/toy/events";
+
+  /** The fields the toy vendor sends; only they tell two events apart. */
+  private static final List<String> DOCUMENTED = List.of("event", "id", "digits", "url");
 
   /** What makes two deliveries the same; only the kit's self-test gets it wrong on purpose. */
   public enum DeliveryIdentity {
@@ -122,16 +126,9 @@ public final class ToyProvider implements VoiceProvider {
 
       @Override
       public Call placeCall(CallRequest request) {
-        String reference = WebhookSigner.newCallReference();
-        bindings.reserve(reference);
-        try {
-          Call call = create(request, signer.sign(EVENTS_PATH, reference));
-          bindings.bind(reference, CallbackSubject.call(call.id()));
-          return call;
-        } catch (RuntimeException e) {
-          bindings.release(reference);
-          throw e;
-        }
+        CallbackReservation url =
+            CallbackReservation.reserve(bindings, WebhookSigner.newCallReference());
+        return url.create(() -> create(request, signer.sign(EVENTS_PATH, url.key())), Call::id);
       }
 
       private Call create(CallRequest request, URI callback) {
@@ -176,7 +173,11 @@ public final class ToyProvider implements VoiceProvider {
           throw new WebhookVerificationException("a toy event names its call");
         }
         Map<String, String> fields = new TreeMap<>();
-        json.properties().forEach(field -> fields.put(field.getKey(), field.getValue().asString()));
+        for (String name : DOCUMENTED) {
+          if (json.has(name)) {
+            fields.put(name, json.get(name).asString());
+          }
+        }
         String reference = context.callReference();
         return WebhookDelivery.claiming(
             new CallbackClaim(reference, CallbackSubject.call(id)),
