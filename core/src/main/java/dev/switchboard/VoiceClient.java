@@ -83,9 +83,12 @@ public final class VoiceClient implements AutoCloseable {
     return provider.capabilities();
   }
 
-  /** Every part of {@code flow} the provider cannot run; empty when it can run all of it. */
-  public List<CapabilityGap> gapsFor(CallFlow flow) {
-    return provider.gapsFor(flow);
+  /**
+   * Whether the provider can run {@code flow} exactly, and every gap and broken vendor limit if
+   * not, without sending anything.
+   */
+  public FlowVerdict verdict(CallFlow flow) {
+    return provider.verdict(flow);
   }
 
   /**
@@ -99,13 +102,34 @@ public final class VoiceClient implements AutoCloseable {
     check(flow, List.of());
   }
 
+  /** Checks {@code flow} for an operation that also needs what {@code operationGaps} lack. */
   private void check(CallFlow flow, List<CapabilityGap> operationGaps) {
+    FlowVerdict verdict = provider.verdict(flow);
     List<CapabilityGap> gaps = new ArrayList<>(operationGaps);
-    gaps.addAll(provider.gapsFor(flow));
-    if (!gaps.isEmpty()) {
-      throw new UnsupportedCapabilityException(provider.id(), gaps);
-    }
-    provider.validate(flow);
+    gaps.addAll(verdict.gaps());
+    new FlowVerdict(provider.id(), gaps, verdict.violations()).orThrow();
+  }
+
+  /**
+   * The application's answer to an incoming call, when the provider can run it; a flow it cannot
+   * run refuses the call, since the vendor waits for an answer now and half a flow is worse.
+   */
+  private Optional<CallFlow> answer(IncomingCall call) {
+    return incomingCalls
+        .apply(call)
+        .filter(
+            flow -> {
+              FlowVerdict verdict = provider.verdict(flow);
+              if (!verdict.ok()) {
+                LOG.error(
+                    "Refusing incoming call {}: its flow cannot run on {}: {} {}",
+                    call.callId(),
+                    provider.id(),
+                    verdict.gaps(),
+                    verdict.violations());
+              }
+              return verdict.ok();
+            });
   }
 
   /** Places an outbound call. Never retried: a retry could ring the callee twice. */
@@ -213,7 +237,16 @@ public final class VoiceClient implements AutoCloseable {
    */
   public URI incomingCallUrl() {
     require(Capability.INBOUND_CALL);
-    return signer().sign("/" + provider.id() + "/incoming", INCOMING_REFERENCE);
+    String path =
+        endpoints.values().stream()
+            .filter(endpoint -> !endpoint.bound())
+            .map(WebhookEndpoint::path)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        provider.id() + " declares incoming calls but no endpoint for them"));
+    return signer().sign(path, INCOMING_REFERENCE);
   }
 
   /**
@@ -242,7 +275,7 @@ public final class VoiceClient implements AutoCloseable {
       if (endpoint == null) {
         throw new WebhookVerificationException("no callback is signed for this path");
       }
-      context = new WebhookContext(reference, verified, incomingCalls);
+      context = new WebhookContext(reference, verified, endpoint, this::answer);
     } catch (WebhookVerificationException e) {
       LOG.warn("Refused webhook {}: {}", request, e.getMessage());
       return WebhookResult.of(WebhookResponse.forbidden());
@@ -252,7 +285,7 @@ public final class VoiceClient implements AutoCloseable {
       return WebhookResult.of(WebhookResponse.methodNotAllowed(endpoint.methods()));
     }
     try {
-      WebhookDelivery delivery = client.readWebhook(request, context);
+      WebhookDelivery delivery = client.readWebhook(WebhookSigner.unsigned(request), context);
       admit(endpoint, delivery);
       WebhookResult result =
           deduplicator.handle(

@@ -131,7 +131,7 @@ class VoiceClientTest {
           .singleElement()
           .satisfies(r -> assertThat(r.flow()).isEqualTo(flow));
       assertThat(voice.providerId()).isEqualTo("recording");
-      assertThat(voice.gapsFor(flow)).isEmpty();
+      assertThat(voice.verdict(flow).gaps()).isEmpty();
     }
   }
 

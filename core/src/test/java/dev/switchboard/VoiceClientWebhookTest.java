@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.DigitsGathered;
+import dev.switchboard.event.IncomingCall;
 import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.event.WebhookResult;
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Pause;
+import dev.switchboard.flow.Say;
 import dev.switchboard.spi.WebhookContext;
 import dev.switchboard.spi.WebhookSigner;
 import dev.switchboard.state.CallbackSubject;
 import dev.switchboard.testing.RecordingProvider;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -243,6 +249,55 @@ class VoiceClientWebhookTest {
       assertThat(client.handleWebhook(full).events()).hasSize(1);
       assertThat(client.handleWebhook(stripped).events()).isEmpty();
       assertThat(events).hasSize(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("What the provider is given")
+  class Given {
+    @Test
+    @DisplayName("The provider reads the vendor's fields only: the signature's are taken out.")
+    void signatureParametersTakenOut() {
+      RecordingProvider provider = new RecordingProvider();
+      VoiceClient client = client(provider);
+
+      client.handleWebhook(post(URI.create(signed("call-1") + "&vendor=v"), Map.of("digits", "1")));
+
+      assertThat(provider.webhooks).singleElement();
+      assertThat(provider.webhooks.get(0).query())
+          .containsOnlyKeys("vendor")
+          .doesNotContainKeys(WebhookSigner.CALL_PARAMETER, WebhookSigner.SIGNATURE_PARAMETER);
+    }
+
+    @Test
+    @DisplayName("An incoming call's flow the provider cannot run reaches it as no flow at all.")
+    void incomingFlowCheckedByCore() {
+      List<Optional<CallFlow>> given = new ArrayList<>();
+      RecordingProvider provider =
+          new RecordingProvider("recording", Capabilities.of(Capability.SAY)) {
+            @Override
+            protected WebhookResult onWebhook(WebhookRequest request, WebhookContext context) {
+              given.add(
+                  context.flowFor(
+                      new IncomingCall(id(), "c-1", Instant.EPOCH, "+1", "+2", Map.of())));
+              return WebhookResult.of(WebhookResponse.ok());
+            }
+          };
+      VoiceClient client =
+          Switchboard.builder()
+              .provider(provider)
+              .config(CONFIG)
+              .onIncomingCall(
+                  call ->
+                      call.from().equals("+1")
+                          ? CallFlow.of(Say.of("Hello."), Pause.of(1))
+                          : CallFlow.of(Say.of("Hello.")))
+              .build();
+      clients.add(client);
+
+      client.handleWebhook(post(signed("call-1"), Map.of("digits", "1")));
+
+      assertThat(given).containsExactly(Optional.empty());
     }
   }
 

@@ -28,10 +28,6 @@ final class Flows {
 
   /** Fails with every gap, and every vendor limit broken, before anything is sent. */
   static void check(VoiceProvider provider, CallFlow flow) {
-    List<CapabilityGap> gaps = provider.gapsFor(flow);
-    if (!gaps.isEmpty()) {
-      throw new UnsupportedCapabilityException(provider.id(), gaps);
-    }
-    provider.validate(flow);
+    provider.verdict(flow).orThrow();
   }
 }

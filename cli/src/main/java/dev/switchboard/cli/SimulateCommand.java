@@ -1,7 +1,6 @@
 package dev.switchboard.cli;
 
-import dev.switchboard.CapabilityGap;
-import dev.switchboard.InvalidInputException;
+import dev.switchboard.FlowVerdict;
 import dev.switchboard.Switchboard;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.flow.CallFlow;
@@ -93,17 +92,15 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private List<String> column(VoiceProvider provider, CallFlow flow, Callee callee) {
-    List<CapabilityGap> gaps = provider.gapsFor(flow);
-    if (!gaps.isEmpty()) {
+    FlowVerdict verdict = provider.verdict(flow);
+    if (!verdict.gaps().isEmpty()) {
       List<String> lines = new ArrayList<>(List.of("cannot run this flow:"));
-      gaps.forEach(gap -> lines.add("  " + gap));
+      verdict.gaps().forEach(gap -> lines.add("  " + gap));
       return lines;
     }
-    try {
-      provider.validate(flow);
-    } catch (InvalidInputException e) {
+    if (!verdict.violations().isEmpty()) {
       List<String> lines = new ArrayList<>(List.of("outside its limits:"));
-      e.violations().forEach(v -> lines.add("  " + v));
+      verdict.violations().forEach(v -> lines.add("  " + v));
       return lines;
     }
     return simulate(provider, flow, callee).transcript().render().lines().toList();

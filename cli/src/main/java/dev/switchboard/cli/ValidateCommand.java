@@ -1,13 +1,11 @@
 package dev.switchboard.cli;
 
-import dev.switchboard.CapabilityGap;
-import dev.switchboard.InvalidInputException;
+import dev.switchboard.FlowVerdict;
 import dev.switchboard.Violation;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.VoiceProvider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,9 +34,9 @@ final class ValidateCommand implements Callable<Integer> {
     VoiceProvider chosen = Providers.find(provider);
     CallFlow flow = Flows.read(flowFile);
     PrintWriter out = spec.commandLine().getOut();
-    List<CapabilityGap> gaps = chosen.gapsFor(flow);
-    if (!gaps.isEmpty()) {
-      gaps.forEach(gap -> out.println(gap));
+    FlowVerdict verdict = chosen.verdict(flow);
+    if (!verdict.gaps().isEmpty()) {
+      verdict.gaps().forEach(gap -> out.println(gap));
       spec.commandLine()
           .getErr()
           .println(
@@ -47,21 +45,19 @@ final class ValidateCommand implements Callable<Integer> {
                   + " cannot run "
                   + flowFile
                   + ": "
-                  + gaps.size()
+                  + verdict.gaps().size()
                   + " gap(s)");
       return Main.INVALID_INPUT;
     }
-    try {
-      chosen.validate(flow);
-    } catch (InvalidInputException e) {
-      e.violations().forEach((Violation v) -> out.println(v));
+    if (!verdict.violations().isEmpty()) {
+      verdict.violations().forEach((Violation v) -> out.println(v));
       spec.commandLine()
           .getErr()
           .println(
               "switchboard: "
                   + flowFile
                   + " breaks "
-                  + e.violations().size()
+                  + verdict.violations().size()
                   + " limit(s) of "
                   + chosen.id());
       return Main.INVALID_INPUT;

@@ -2,7 +2,6 @@ package dev.switchboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.InvalidInputException;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.FlowJson;
 import dev.switchboard.spi.VoiceProvider;
@@ -43,14 +42,6 @@ class ExamplesTableTest {
   }
 
   private static boolean canRun(VoiceProvider provider, CallFlow flow) {
-    if (!provider.gapsFor(flow).isEmpty()) {
-      return false;
-    }
-    try {
-      provider.validate(flow);
-      return true;
-    } catch (InvalidInputException e) {
-      return false;
-    }
+    return provider.verdict(flow).ok();
   }
 }

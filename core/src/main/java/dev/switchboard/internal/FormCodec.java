@@ -33,7 +33,8 @@ public final class FormCodec {
     return Collections.unmodifiableMap(result);
   }
 
-  private static String decodePart(String part) {
+  /** A form-encoded name or value, decoded; as given when it is not valid percent-encoding. */
+  public static String decodePart(String part) {
     try {
       return URLDecoder.decode(part, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

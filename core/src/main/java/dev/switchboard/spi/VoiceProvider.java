@@ -2,7 +2,9 @@ package dev.switchboard.spi;
 
 import dev.switchboard.Capabilities;
 import dev.switchboard.CapabilityGap;
+import dev.switchboard.FlowVerdict;
 import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.Violation;
 import dev.switchboard.flow.CallFlow;
 import java.util.List;
 import java.util.Optional;
@@ -32,13 +34,19 @@ public interface VoiceProvider {
   List<ConfigKey> configKeys();
 
   /**
-   * Every part of {@code flow} this provider cannot run, with its position: the capabilities it
-   * does not declare, or, when it declares them all, the places where its vendor narrows a verb
-   * ({@link #vendorGaps}).
+   * Whether this provider can run {@code flow} exactly: the capabilities it does not declare; when
+   * it declares them all, the places where its vendor narrows a verb ({@link #vendorGaps}); when
+   * there are no gaps, the vendor limits the flow breaks ({@link #vendorViolations}). Every caller
+   * asks this one question; a provider supplies the parts and need not override it.
    */
-  default List<CapabilityGap> gapsFor(CallFlow flow) {
+  default FlowVerdict verdict(CallFlow flow) {
     List<CapabilityGap> gaps = capabilities().missingFor(flow);
-    return gaps.isEmpty() ? vendorGaps(flow) : gaps;
+    if (gaps.isEmpty()) {
+      gaps = vendorGaps(flow);
+    }
+    return gaps.isEmpty()
+        ? new FlowVerdict(id(), List.of(), vendorViolations(flow))
+        : new FlowVerdict(id(), gaps, List.of());
   }
 
   /**
@@ -51,11 +59,12 @@ public interface VoiceProvider {
   }
 
   /**
-   * Checks {@code flow} against the vendor's documented limits (text length, ranges, URL schemes),
-   * throwing {@link dev.switchboard.InvalidInputException} naming every field and rule broken.
-   * Called only for flows without gaps. The default checks nothing.
+   * The vendor's documented limits {@code flow} breaks (text length, ranges, URL schemes), every
+   * one with its field and rule. Called only for flows without gaps. The default finds none.
    */
-  default void validate(CallFlow flow) {}
+  default List<Violation> vendorViolations(CallFlow flow) {
+    return List.of();
+  }
 
   /**
    * What this provider would send for {@code flow}, for people to read (VoxXML, block requests,

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -135,6 +136,31 @@ public final class WebhookSigner {
     byte[] expected = token(signedPath(request), calls.get(0)).getBytes(StandardCharsets.US_ASCII);
     byte[] actual = signatures.get(0).getBytes(StandardCharsets.US_ASCII);
     return MessageDigest.isEqual(expected, actual) ? Optional.of(calls.get(0)) : Optional.empty();
+  }
+
+  /**
+   * {@code request} without the signature's own parameters, for a provider to read the vendor's
+   * fields only: the path, the vendor's query parameters, headers and body are unchanged.
+   */
+  public static WebhookRequest unsigned(WebhookRequest request) {
+    String query = request.uri().getRawQuery();
+    if (query == null) {
+      return request;
+    }
+    StringJoiner kept = new StringJoiner("&");
+    for (String pair : query.split("&")) {
+      String name = FormCodec.decodePart(pair.split("=", 2)[0]);
+      if (!name.equals(CALL_PARAMETER) && !name.equals(SIGNATURE_PARAMETER)) {
+        kept.add(pair);
+      }
+    }
+    String path = request.uri().getRawPath();
+    return WebhookRequest.builder()
+        .method(request.method())
+        .uri(kept.length() == 0 ? path : path + "?" + kept)
+        .headers(request.headers())
+        .body(request.body())
+        .build();
   }
 
   /**

@@ -19,7 +19,6 @@ import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
 import dev.switchboard.spi.WebhookDelivery;
 import dev.switchboard.spi.WebhookEndpoint;
-import dev.switchboard.spi.WebhookSigner;
 import dev.switchboard.state.CallbackBindings;
 import dev.switchboard.state.CallbackSubject;
 import java.time.Instant;
@@ -123,15 +122,13 @@ public class RecordingProvider implements VoiceProvider {
       @Override
       public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
         Map<String, String> params = new TreeMap<>(request.parameters());
-        params.remove(WebhookSigner.CALL_PARAMETER);
-        params.remove(WebhookSigner.SIGNATURE_PARAMETER);
         Supplier<WebhookResult> action =
             () -> {
               webhooks.add(request);
               return onWebhook(request, context);
             };
         String identity = WebhookDelivery.identityOf(params);
-        if (context.signer().signedPath(request).equals(BOUND_PATH)) {
+        if (context.endpoint().path().equals(BOUND_PATH)) {
           String call = params.getOrDefault("call", "");
           if (call.isEmpty()) {
             throw new WebhookVerificationException("names no call");

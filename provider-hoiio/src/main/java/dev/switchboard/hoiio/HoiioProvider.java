@@ -4,6 +4,7 @@ import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
 import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.Violation;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.hoiio.internal.BlockChainRenderer;
 import dev.switchboard.hoiio.internal.CallStateStore;
@@ -106,8 +107,8 @@ public final class HoiioProvider implements VoiceProvider {
   }
 
   @Override
-  public void validate(CallFlow flow) {
-    HoiioRules.validate(flow);
+  public List<Violation> vendorViolations(CallFlow flow) {
+    return HoiioRules.violations(flow);
   }
 
   /** The blocks the runner would send, one a line, with branches indented below their gather. */
@@ -130,7 +131,7 @@ public final class HoiioProvider implements VoiceProvider {
     HoiioApi api =
         new HoiioApi(
             HttpUrl.get(base), read.required(APP_ID), read.required(ACCESS_TOKEN), timeout);
-    return new HoiioClient(this, api, WebhookSigner.fromConfig(config), stores.get());
+    return new HoiioClient(api, WebhookSigner.fromConfig(config), stores.get());
   }
 
   @Override

@@ -28,8 +28,8 @@ class HoiioLimitsTest {
       "A message of 1000 characters with its markup is accepted, 1001 refused, naming the field")
   void messageLength() {
     // <speech language="en-US" gender="female"> and </speech> take 50 characters.
-    provider.validate(CallFlow.of(Say.of("x".repeat(950))));
-    assertThatThrownBy(() -> provider.validate(CallFlow.of(Say.of("x".repeat(951)))))
+    provider.verdict(CallFlow.of(Say.of("x".repeat(950)))).orThrow();
+    assertThatThrownBy(() -> provider.verdict(CallFlow.of(Say.of("x".repeat(951)))).orThrow())
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("verbs[0].say.text"));
   }
@@ -40,9 +40,11 @@ class HoiioLimitsTest {
   void gatherPrompts() {
     assertThatThrownBy(
             () ->
-                provider.validate(
-                    CallFlow.of(
-                        Gather.builder().say("a".repeat(500)).say("b".repeat(500)).build())))
+                provider
+                    .verdict(
+                        CallFlow.of(
+                            Gather.builder().say("a".repeat(500)).say("b".repeat(500)).build()))
+                    .orThrow())
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> assertThat(e.field()).isEqualTo("verbs[0].gather.prompts"));
@@ -68,14 +70,16 @@ class HoiioLimitsTest {
             Pause.of(1),
             Transfer.to("+6561111111", "+6562222222"),
             Say.of("after"));
-    assertThat(provider.gapsFor(flow))
+    assertThat(provider.verdict(flow).gaps())
         .extracting(CapabilityGap::capability)
         .containsExactly(
             Capability.PAUSE, Capability.PARALLEL_TRANSFER, Capability.CONTINUE_AFTER_BRIDGE);
     assertThat(
-            provider.gapsFor(
-                CallFlow.of(
-                    Gather.builder().finishOnKey("*").build(), new Record(List.of(), 30, ""))))
+            provider
+                .verdict(
+                    CallFlow.of(
+                        Gather.builder().finishOnKey("*").build(), new Record(List.of(), 30, "")))
+                .gaps())
         .extracting(CapabilityGap::path)
         .containsExactly("verbs[0]", "verbs[1]");
   }
@@ -86,7 +90,7 @@ class HoiioLimitsTest {
   void secondMonitor() {
     CallFlow twice =
         CallFlow.of(RecordCall.after(), Gather.builder().branch("1", RecordCall.after()).build());
-    assertThat(provider.gapsFor(twice))
+    assertThat(provider.verdict(twice).gaps())
         .extracting(CapabilityGap::toString)
         .containsExactly(
             "verbs[1].branches[\"1\"][0] recordCall: a second whole-call recording (Hoiio monitors a call once)");
@@ -97,6 +101,6 @@ class HoiioLimitsTest {
                 .branch("2", RecordCall.after())
                 .build(),
             Hangup.now());
-    assertThat(provider.gapsFor(apart)).isEmpty();
+    assertThat(provider.verdict(apart).gaps()).isEmpty();
   }
 }

@@ -4,6 +4,7 @@ import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
 import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.Violation;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ConfigReader;
@@ -92,8 +93,8 @@ public final class VoxtelesysProvider implements VoiceProvider {
   }
 
   @Override
-  public void validate(CallFlow flow) {
-    VoxtelesysRules.validate(flow);
+  public List<Violation> vendorViolations(CallFlow flow) {
+    return VoxtelesysRules.violations(flow);
   }
 
   /** The VoxXML this provider sends for {@code flow}, without callbacks, indented for reading. */
@@ -115,7 +116,7 @@ public final class VoxtelesysProvider implements VoiceProvider {
     Duration timeout = read.millis(TIMEOUT_MS, 10_000);
     read.check();
     VoxtelesysApi api = new VoxtelesysApi(HttpUrl.get(base), read.required(API_KEY), timeout);
-    return new VoxtelesysClient(this, api, WebhookSigner.fromConfig(config), poll);
+    return new VoxtelesysClient(api, WebhookSigner.fromConfig(config), poll);
   }
 
   @Override

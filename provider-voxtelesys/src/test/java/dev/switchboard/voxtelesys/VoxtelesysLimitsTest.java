@@ -29,8 +29,8 @@ class VoxtelesysLimitsTest {
     @Test
     @DisplayName("Pause accepts 60 seconds and refuses 61, naming the field")
     void pause() {
-      provider.validate(CallFlow.of(Pause.of(60)));
-      assertThatThrownBy(() -> provider.validate(CallFlow.of(Say.of("a"), Pause.of(61))))
+      provider.verdict(CallFlow.of(Pause.of(60))).orThrow();
+      assertThatThrownBy(() -> provider.verdict(CallFlow.of(Say.of("a"), Pause.of(61))).orThrow())
           .isInstanceOfSatisfying(
               InvalidInputException.class,
               e -> assertThat(e.field()).isEqualTo("verbs[1].pause.seconds"));
@@ -40,8 +40,9 @@ class VoxtelesysLimitsTest {
     @DisplayName(
         "A gather timeout of 60 is accepted and 61 refused, rather than silently cut to 60")
     void gatherTimeout() {
-      provider.validate(CallFlow.of(Gather.builder().timeout(60).build()));
-      assertThatThrownBy(() -> provider.validate(CallFlow.of(Gather.builder().timeout(61).build())))
+      provider.verdict(CallFlow.of(Gather.builder().timeout(60).build())).orThrow();
+      assertThatThrownBy(
+              () -> provider.verdict(CallFlow.of(Gather.builder().timeout(61).build())).orThrow())
           .isInstanceOfSatisfying(
               InvalidInputException.class,
               e -> {
@@ -53,7 +54,8 @@ class VoxtelesysLimitsTest {
     @Test
     @DisplayName("Text containing $GATHER cannot be said literally and is refused")
     void gatherVariable() {
-      assertThatThrownBy(() -> provider.validate(CallFlow.of(Say.of("Cost: $GATHER dollars"))))
+      assertThatThrownBy(
+              () -> provider.verdict(CallFlow.of(Say.of("Cost: $GATHER dollars"))).orThrow())
           .isInstanceOfSatisfying(
               InvalidInputException.class,
               e -> assertThat(e.field()).isEqualTo("verbs[0].say.text"));
@@ -68,7 +70,7 @@ class VoxtelesysLimitsTest {
               Gather.builder().numDigits(2).finishOnKey("#").branch("1*", Say.of("x")).build(),
               Conference.builder("r1").label("Bob").build(),
               Pause.of(90));
-      assertThatThrownBy(() -> provider.validate(flow))
+      assertThatThrownBy(() -> provider.verdict(flow).orThrow())
           .isInstanceOfSatisfying(
               InvalidInputException.class,
               e ->
@@ -92,7 +94,7 @@ class VoxtelesysLimitsTest {
           CallFlow.of(
               Say.builder("Hej").language("sv-SE").build(),
               Say.builder("Salut").language("fr-CA").gender(VoiceGender.MALE).build());
-      assertThat(provider.gapsFor(flow))
+      assertThat(provider.verdict(flow).gaps())
           .extracting(CapabilityGap::path, CapabilityGap::capability)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("verbs[0]", Capability.SAY_LANGUAGE),
@@ -103,7 +105,7 @@ class VoxtelesysLimitsTest {
     @DisplayName("A pause among a gather's prompts is a gap: VoxXML Gather plays Say and Play only")
     void pauseInGather() {
       CallFlow flow = CallFlow.of(Gather.builder().say("a").prompt(Pause.of(1)).build());
-      assertThat(provider.gapsFor(flow))
+      assertThat(provider.verdict(flow).gaps())
           .extracting(CapabilityGap::toString)
           .containsExactly(
               "verbs[0].prompts[1] pause: pause inside a gather's prompts (VoxXML Gather plays Say and Play only)");
@@ -116,7 +118,7 @@ class VoxtelesysLimitsTest {
           CallFlow.of(
               Record.of(10),
               Transfer.builder().to("+15556667777").timeout(20).onFailure(Say.of("x")).build());
-      assertThat(provider.gapsFor(flow))
+      assertThat(provider.verdict(flow).gaps())
           .extracting(CapabilityGap::capability)
           .containsExactly(
               Capability.RECORD, Capability.TRANSFER_TIMEOUT, Capability.TRANSFER_ON_FAILURE);

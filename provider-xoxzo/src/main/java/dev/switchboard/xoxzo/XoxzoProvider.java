@@ -4,6 +4,7 @@ import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
 import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.Violation;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ConfigReader;
@@ -73,8 +74,8 @@ public final class XoxzoProvider implements VoiceProvider {
   }
 
   @Override
-  public void validate(CallFlow flow) {
-    XoxzoRules.validate(flow);
+  public List<Violation> vendorViolations(CallFlow flow) {
+    return XoxzoRules.violations(flow);
   }
 
   /** The playback request this provider would send, field by field. */

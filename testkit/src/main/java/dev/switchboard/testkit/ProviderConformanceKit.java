@@ -741,7 +741,8 @@ public abstract class ProviderConformanceKit {
                   DynamicTest.dynamicTest(
                       "[DIFF-01] " + seed.getKey(),
                       () -> {
-                        List<CapabilityGap> gaps = target.provider().gapsFor(seed.getValue());
+                        List<CapabilityGap> gaps =
+                            target.provider().verdict(seed.getValue()).gaps();
                         if (!gaps.isEmpty()) {
                           int before = target.vendorRequests();
                           assertThrows(

@@ -87,15 +87,7 @@ public final class RandomFlows {
   }
 
   private boolean accepted(CallFlow flow) {
-    if (!provider.gapsFor(flow).isEmpty()) {
-      return false;
-    }
-    try {
-      provider.validate(flow);
-      return true;
-    } catch (InvalidInputException e) {
-      return false;
-    }
+    return provider.verdict(flow).ok();
   }
 
   /**

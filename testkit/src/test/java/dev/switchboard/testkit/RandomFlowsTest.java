@@ -136,7 +136,7 @@ class RandomFlowsTest {
     RandomFlows random = new RandomFlows(3, oneMessage);
     for (int i = 0; i < CASES; i++) {
       CallFlow flow = random.nextFlow();
-      assertThat(oneMessage.gapsFor(flow)).isEmpty();
+      assertThat(oneMessage.verdict(flow).gaps()).isEmpty();
       assertThat(flow.verbs().get(0)).isInstanceOf(Prompt.class);
     }
     EnumSet<Capability> noBridgeContinuation = EnumSet.allOf(Capability.class);
@@ -144,7 +144,7 @@ class RandomFlowsTest {
     SandboxProvider hoiioLike = new SandboxProvider(Capabilities.of(noBridgeContinuation));
     RandomFlows bridges = new RandomFlows(4, hoiioLike);
     for (int i = 0; i < CASES; i++) {
-      assertThat(hoiioLike.gapsFor(bridges.nextFlow())).isEmpty();
+      assertThat(hoiioLike.verdict(bridges.nextFlow()).gaps()).isEmpty();
     }
   }
 }

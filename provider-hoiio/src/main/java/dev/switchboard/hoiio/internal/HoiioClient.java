@@ -3,10 +3,8 @@ package dev.switchboard.hoiio.internal;
 import dev.switchboard.Call;
 import dev.switchboard.CallRequest;
 import dev.switchboard.CallStatus;
-import dev.switchboard.CapabilityGap;
 import dev.switchboard.ConfigurationException;
 import dev.switchboard.ProviderUnavailableException;
-import dev.switchboard.UnsupportedCapabilityException;
 import dev.switchboard.VoiceException;
 import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEnded;
@@ -23,7 +21,6 @@ import dev.switchboard.flow.Verb;
 import dev.switchboard.spi.CallbackClaim;
 import dev.switchboard.spi.CallbackReservation;
 import dev.switchboard.spi.ProviderClient;
-import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
 import dev.switchboard.spi.WebhookDelivery;
 import dev.switchboard.spi.WebhookEndpoint;
@@ -56,15 +53,12 @@ public final class HoiioClient implements ProviderClient {
   static final String MONITOR_PATH = "/hoiio/monitor";
   static final String INCOMING_PATH = "/hoiio/incoming";
 
-  private final VoiceProvider provider;
   private final HoiioApi api;
   private final Optional<WebhookSigner> signer;
   private final CallStateStore store;
   private volatile CallbackBindings bindings = new InMemoryCallbackBindings();
 
-  public HoiioClient(
-      VoiceProvider provider, HoiioApi api, Optional<WebhookSigner> signer, CallStateStore store) {
-    this.provider = provider;
+  public HoiioClient(HoiioApi api, Optional<WebhookSigner> signer, CallStateStore store) {
     this.api = api;
     this.signer = signer;
     this.store = store;
@@ -157,7 +151,7 @@ public final class HoiioClient implements ProviderClient {
       // Every Hoiio notification names its session.
       throw new WebhookVerificationException("a Hoiio notification names its session");
     }
-    String path = context.signer().signedPath(request);
+    String path = context.endpoint().path();
     if (path.equals(INCOMING_PATH) != Notifications.answersIncomingCall(fields)
         || path.equals(MONITOR_PATH) != Notifications.isMonitorFile(fields)) {
       throw new WebhookVerificationException("not the kind of notification its URL was issued for");
@@ -322,7 +316,7 @@ public final class HoiioClient implements ProviderClient {
       LOG.warn("Refused an incoming-call notification naming a known session {}", call.callId());
       return WebhookResult.of(WebhookResponse.forbidden());
     }
-    Optional<CallFlow> flow = context.flowFor(call).filter(f -> runnable(f, call));
+    Optional<CallFlow> flow = context.flowFor(call);
     if (flow.isEmpty()) {
       // A hangup as the first block refuses the call.
       api.send(BlockKind.HANGUP, Map.of("session", call.callId()));
@@ -340,22 +334,5 @@ public final class HoiioClient implements ProviderClient {
   @Override
   public void close() {
     api.close();
-  }
-
-  private boolean runnable(CallFlow flow, IncomingCall call) {
-    List<CapabilityGap> gaps = new ArrayList<>(provider.gapsFor(flow));
-    try {
-      if (!gaps.isEmpty()) {
-        throw new UnsupportedCapabilityException(HoiioApi.PROVIDER, gaps);
-      }
-      provider.validate(flow);
-      return true;
-    } catch (VoiceException e) {
-      LOG.error(
-          "Rejecting incoming call {}: its flow cannot run on Hoiio: {}",
-          call.callId(),
-          e.getMessage());
-      return false;
-    }
   }
 }

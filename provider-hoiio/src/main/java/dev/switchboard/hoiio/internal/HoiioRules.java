@@ -89,7 +89,7 @@ public final class HoiioRules {
    * blocks only at their edges), and the prompts of a gather, record, recordCall or hangup together
    * (they are that block's one msg).
    */
-  public static void validate(CallFlow flow) {
+  public static List<Violation> violations(CallFlow flow) {
     List<Violation> violations = new ArrayList<>();
     for (VerbAt at : flow.walk()) {
       if (at.verb() instanceof Prompt prompt && !(prompt instanceof Pause)) {
@@ -120,9 +120,7 @@ public final class HoiioRules {
         }
       }
     }
-    if (!violations.isEmpty()) {
-      throw new InvalidInputException("hoiio", violations);
-    }
+    return violations;
   }
 
   /** The prompts a verb plays as its own block's {@code msg}. */

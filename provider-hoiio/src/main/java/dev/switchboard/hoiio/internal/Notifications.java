@@ -11,7 +11,6 @@ import dev.switchboard.event.RecordingReady;
 import dev.switchboard.event.TransferFinished;
 import dev.switchboard.event.TransferOutcome;
 import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.spi.WebhookSigner;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -90,8 +89,6 @@ final class Notifications {
         throw new InvalidInputException("body", "a JSON notification must be valid JSON");
       }
     }
-    fields.remove(WebhookSigner.CALL_PARAMETER);
-    fields.remove(WebhookSigner.SIGNATURE_PARAMETER);
     return fields;
   }
 

@@ -3,14 +3,11 @@ package dev.switchboard.voxtelesys.internal;
 import dev.switchboard.Call;
 import dev.switchboard.CallNotFoundException;
 import dev.switchboard.CallRequest;
-import dev.switchboard.CapabilityGap;
 import dev.switchboard.InvalidInputException;
 import dev.switchboard.LiveConference;
 import dev.switchboard.Participant;
 import dev.switchboard.ProviderUnavailableException;
-import dev.switchboard.UnsupportedCapabilityException;
 import dev.switchboard.Violation;
-import dev.switchboard.VoiceException;
 import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.IncomingCall;
@@ -21,7 +18,6 @@ import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.CallbackClaim;
 import dev.switchboard.spi.CallbackReservation;
 import dev.switchboard.spi.ProviderClient;
-import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.spi.WebhookContext;
 import dev.switchboard.spi.WebhookDelivery;
 import dev.switchboard.spi.WebhookEndpoint;
@@ -74,18 +70,13 @@ public final class VoxtelesysClient implements ProviderClient {
 
   private static final String POST = "POST";
 
-  private final VoiceProvider provider;
   private final VoxtelesysApi api;
   private final Optional<WebhookSigner> signer;
   private final CallWatcher watcher;
   private volatile CallbackBindings bindings = new InMemoryCallbackBindings();
 
   public VoxtelesysClient(
-      VoiceProvider provider,
-      VoxtelesysApi api,
-      Optional<WebhookSigner> signer,
-      Duration pollInterval) {
-    this.provider = provider;
+      VoxtelesysApi api, Optional<WebhookSigner> signer, Duration pollInterval) {
     this.api = api;
     this.signer = signer;
     this.watcher = new CallWatcher(api, pollInterval);
@@ -277,7 +268,7 @@ public final class VoxtelesysClient implements ProviderClient {
   @Override
   public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
     Map<String, String> fields = CallbackReader.fields(request);
-    String path = context.signer().signedPath(request);
+    String path = context.endpoint().path();
     String type = fields.getOrDefault("type", "");
     String identity = CallbackReader.identity(fields);
     if (path.equals(INCOMING_PATH)) {
@@ -334,29 +325,16 @@ public final class VoxtelesysClient implements ProviderClient {
 
   /** The VoxXML that answers an incoming call: the application's flow, or a rejection. */
   private String answer(IncomingCall call, String key, WebhookContext context) {
-    Optional<CallFlow> flow = context.flowFor(call);
-    if (flow.isEmpty()) {
-      return document(new VoxReject());
-    }
-    List<CapabilityGap> gaps = provider.gapsFor(flow.get());
-    try {
-      if (!gaps.isEmpty()) {
-        throw new UnsupportedCapabilityException(VoxtelesysApi.PROVIDER, gaps);
-      }
-      provider.validate(flow.get());
-    } catch (VoiceException e) {
-      // The vendor waits for an answer now; refusing the call beats running half a flow.
-      LOG.error(
-          "Rejecting incoming call {}: its flow cannot run on Voxtelesys: {}",
-          call.callId(),
-          e.getMessage());
-      return document(new VoxReject());
-    }
-    return compile(
-        flow.get(),
-        context.signer(),
-        key,
-        k -> bindings.openForFirstUse(k, CallbackSubject.Kind.CONFERENCE));
+    return context
+        .flowFor(call)
+        .map(
+            flow ->
+                compile(
+                    flow,
+                    context.signer(),
+                    key,
+                    k -> bindings.openForFirstUse(k, CallbackSubject.Kind.CONFERENCE)))
+        .orElseGet(() -> document(new VoxReject()));
   }
 
   @Override

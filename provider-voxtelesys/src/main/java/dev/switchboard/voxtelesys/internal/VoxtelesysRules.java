@@ -2,7 +2,6 @@ package dev.switchboard.voxtelesys.internal;
 
 import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
-import dev.switchboard.InvalidInputException;
 import dev.switchboard.Violation;
 import dev.switchboard.flow.Branch;
 import dev.switchboard.flow.CallFlow;
@@ -56,7 +55,7 @@ public final class VoxtelesysRules {
   }
 
   /** The vendor's documented limits, all violations at once. */
-  public static void validate(CallFlow flow) {
+  public static List<Violation> violations(CallFlow flow) {
     List<Violation> violations = new ArrayList<>();
     for (VerbAt at : flow.walk()) {
       if (at.verb() instanceof Pause pause && pause.seconds() > MAX_PAUSE) {
@@ -98,8 +97,6 @@ public final class VoxtelesysRules {
                 "Voxtelesys labels are a-z and 0-9 only, was '" + conference.label() + "'"));
       }
     }
-    if (!violations.isEmpty()) {
-      throw new InvalidInputException("voxtelesys", violations);
-    }
+    return violations;
   }
 }

@@ -2,7 +2,6 @@ package dev.switchboard.xoxzo.internal;
 
 import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
-import dev.switchboard.InvalidInputException;
 import dev.switchboard.Violation;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Hangup;
@@ -67,7 +66,7 @@ public final class XoxzoRules {
   }
 
   /** Recording URLs: http only, and a path Xoxzo accepts. */
-  public static void validate(CallFlow flow) {
+  public static List<Violation> violations(CallFlow flow) {
     List<Violation> violations = new ArrayList<>();
     for (VerbAt at : flow.walk()) {
       if (at.verb() instanceof Play play) {
@@ -75,9 +74,7 @@ public final class XoxzoRules {
             .ifPresent(rule -> violations.add(new Violation(at.field("url"), rule)));
       }
     }
-    if (!violations.isEmpty()) {
-      throw new InvalidInputException(XoxzoApi.PROVIDER, violations);
-    }
+    return violations;
   }
 
   private static Optional<String> recordingUrlRule(URI url) {
