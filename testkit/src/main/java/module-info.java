@@ -13,4 +13,11 @@ module dev.switchboard.testkit {
   exports dev.switchboard.testkit;
   exports dev.switchboard.testkit.simulator;
   exports dev.switchboard.testkit.state;
+
+  uses dev.switchboard.testkit.simulator.SimulatorFactory;
+
+  provides dev.switchboard.testkit.simulator.SimulatorFactory with
+      dev.switchboard.testkit.simulator.HoiioSimulatorFactory,
+      dev.switchboard.testkit.simulator.VoxtelesysSimulatorFactory,
+      dev.switchboard.testkit.simulator.XoxzoSimulatorFactory;
 }

@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
  * properties file given with {@code --config}, whose entries win.
  */
 final class ConfigOptions {
-  @Option(names = "--provider", required = true, description = "hoiio, voxtelesys or xoxzo")
+  @Option(
+      names = "--provider",
+      required = true,
+      description = "a provider id (see switchboard providers)")
   String provider;
 
   @Option(

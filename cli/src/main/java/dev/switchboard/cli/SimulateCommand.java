@@ -10,6 +10,7 @@ import dev.switchboard.testkit.ReferenceInterpreter;
 import dev.switchboard.testkit.SimulatorTarget;
 import dev.switchboard.testkit.Transcript;
 import dev.switchboard.testkit.TranscriptJson;
+import dev.switchboard.testkit.simulator.Simulators;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--provider", description = "hoiio, voxtelesys or xoxzo; all when omitted")
+  @Option(
+      names = "--provider",
+      description = "a provider id (see switchboard providers); every one when omitted")
   String provider;
 
   @Option(
@@ -103,15 +106,19 @@ final class SimulateCommand implements Callable<Integer> {
       verdict.violations().forEach(v -> lines.add("  " + v));
       return lines;
     }
+    if (Simulators.forProvider(provider.id()).isEmpty()) {
+      return List.of("no simulator is registered for " + provider.id());
+    }
     return simulate(provider, flow, callee).transcript().render().lines().toList();
   }
 
   private record Run(Transcript transcript, String wire) {}
 
   private static Run simulate(VoiceProvider provider, CallFlow flow, Callee callee) {
-    SimulatorTarget target =
-        Simulators.start(provider)
-            .orElseThrow(() -> new UsageException("there is no simulator for " + provider.id()));
+    if (Simulators.forProvider(provider.id()).isEmpty()) {
+      throw new UsageException("there is no simulator for " + provider.id());
+    }
+    SimulatorTarget target = SimulatorTarget.builder(provider).build();
     try (target;
         VoiceClient client =
             Switchboard.builder().provider(provider).config(target.config()).build()) {

@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--provider", required = true, description = "hoiio, voxtelesys or xoxzo")
+  @Option(
+      names = "--provider",
+      required = true,
+      description = "a provider id (see switchboard providers)")
   String provider;
 
   @Parameters(paramLabel = "FLOW", description = "a flow file (JSON)")

@@ -6,8 +6,6 @@ import dev.switchboard.flow.Say;
 import dev.switchboard.testkit.ConformanceTarget;
 import dev.switchboard.testkit.ProviderConformanceKit;
 import dev.switchboard.testkit.SimulatorTarget;
-import dev.switchboard.testkit.simulator.HoiioSimulator;
-import java.util.Map;
 
 /** The conformance kit, run through the real provider and its flow runner against the simulator. */
 class HoiioConformanceTest extends ProviderConformanceKit {
@@ -16,13 +14,7 @@ class HoiioConformanceTest extends ProviderConformanceKit {
 
   @Override
   protected ConformanceTarget createTarget() {
-    return SimulatorTarget.builder(new HoiioProvider(), new HoiioSimulator(APP, TOKEN))
-        .config(
-            base ->
-                Map.of(
-                    HoiioProvider.APP_ID, APP,
-                    HoiioProvider.ACCESS_TOKEN, TOKEN,
-                    HoiioProvider.BASE_URL, base + "/open/"))
+    return SimulatorTarget.builder(new HoiioProvider())
         .outsideVendorLimits(
             CallFlow.of(Say.of("x".repeat(1001))),
             CallFlow.of(Gather.builder().say("a".repeat(600)).say("b".repeat(600)).build()))

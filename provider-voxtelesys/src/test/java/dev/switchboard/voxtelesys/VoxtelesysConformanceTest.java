@@ -7,8 +7,6 @@ import dev.switchboard.flow.Say;
 import dev.switchboard.testkit.ConformanceTarget;
 import dev.switchboard.testkit.ProviderConformanceKit;
 import dev.switchboard.testkit.SimulatorTarget;
-import dev.switchboard.testkit.simulator.VoxtelesysSimulator;
-import java.util.Map;
 
 /** The conformance kit, run through the real provider against the Voxtelesys simulator. */
 class VoxtelesysConformanceTest extends ProviderConformanceKit {
@@ -16,16 +14,7 @@ class VoxtelesysConformanceTest extends ProviderConformanceKit {
 
   @Override
   protected ConformanceTarget createTarget() {
-    return SimulatorTarget.builder(new VoxtelesysProvider(), new VoxtelesysSimulator(KEY))
-        .config(
-            base ->
-                Map.of(
-                    VoxtelesysProvider.API_KEY,
-                    KEY,
-                    VoxtelesysProvider.BASE_URL,
-                    base.toString(),
-                    VoxtelesysProvider.POLL_INTERVAL_MS,
-                    "20"))
+    return SimulatorTarget.builder(new VoxtelesysProvider())
         .outsideVendorLimits(
             CallFlow.of(Pause.of(61)),
             CallFlow.of(Gather.builder().timeout(61).build()),

@@ -5,8 +5,6 @@ import dev.switchboard.flow.Play;
 import dev.switchboard.testkit.ConformanceTarget;
 import dev.switchboard.testkit.ProviderConformanceKit;
 import dev.switchboard.testkit.SimulatorTarget;
-import dev.switchboard.testkit.simulator.XoxzoSimulator;
-import java.util.Map;
 
 /** The conformance kit, run through the real provider against the Xoxzo simulator. */
 class XoxzoConformanceTest extends ProviderConformanceKit {
@@ -15,13 +13,7 @@ class XoxzoConformanceTest extends ProviderConformanceKit {
 
   @Override
   protected ConformanceTarget createTarget() {
-    return SimulatorTarget.builder(new XoxzoProvider(), new XoxzoSimulator(SID, TOKEN))
-        .config(
-            base ->
-                Map.of(
-                    XoxzoProvider.SID, SID,
-                    XoxzoProvider.AUTH_TOKEN, TOKEN,
-                    XoxzoProvider.BASE_URL, base.toString()))
+    return SimulatorTarget.builder(new XoxzoProvider())
         .outsideVendorLimits(
             CallFlow.of(Play.of("https://audio.example/reminder.mp3")),
             CallFlow.of(Play.of("http://audio.example/reminder.wav")),

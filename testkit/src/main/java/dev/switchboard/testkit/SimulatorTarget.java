@@ -8,6 +8,8 @@ import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.VoiceProvider;
+import dev.switchboard.testkit.simulator.SimulatorFactory;
+import dev.switchboard.testkit.simulator.Simulators;
 import dev.switchboard.testkit.simulator.VendorSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,11 +32,11 @@ import java.util.function.Function;
  * kit's {@link VoiceClient}. A provider module builds one in its {@code *ConformanceTest}:
  *
  * <pre>{@code
- * return SimulatorTarget.builder(new HoiioProvider(), new HoiioSimulator())
- *     .config(simulator -> Map.of("switchboard.hoiio.base-url", simulator + "/open/", ...))
- *     .registeredForDiscovery(true)
- *     .build();
+ * return SimulatorTarget.builder(new HoiioProvider()).build();   // the registered simulator
  * }</pre>
+ *
+ * <p>The simulator is the one a {@link SimulatorFactory} registers for the provider's id; a test
+ * can also bring its own with {@link #builder(VoiceProvider, VendorSimulator)}.
  */
 public final class SimulatorTarget implements ConformanceTarget {
   /** How long a call may take on loopback before the kit gives up on it. */
@@ -68,6 +70,26 @@ public final class SimulatorTarget implements ConformanceTarget {
     values.put(SwitchboardConfig.WEBHOOK_BASE_URL, webhooks.localUrl() + "/hooks");
     values.put(SwitchboardConfig.WEBHOOK_SECRET, WEBHOOK_SECRET);
     this.config = SwitchboardConfig.of(values);
+  }
+
+  /**
+   * A target for {@code provider}, talking to the simulator registered for its id, configured with
+   * the credentials that simulator accepts.
+   *
+   * @throws IllegalArgumentException when no simulator is registered for the provider
+   */
+  public static Builder builder(VoiceProvider provider) {
+    SimulatorFactory factory =
+        Simulators.forProvider(provider.id())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no simulator is registered for provider '"
+                            + provider.id()
+                            + "': register a "
+                            + SimulatorFactory.class.getName()
+                            + " for it with ServiceLoader"));
+    return new Builder(provider, factory.create()).config(factory::config);
   }
 
   /** A target for {@code provider}, talking to {@code simulator} (started by the target). */

@@ -3,7 +3,6 @@ package dev.switchboard.testkit.toy;
 import dev.switchboard.testkit.ConformanceTarget;
 import dev.switchboard.testkit.ProviderConformanceKit;
 import dev.switchboard.testkit.SimulatorTarget;
-import java.util.Map;
 
 /**
  * The whole kit over real HTTP against a made-up vendor: proves the simulator base, the webhook
@@ -15,17 +14,11 @@ public class ToyConformanceTest extends ProviderConformanceKit {
     return target(new ToyProvider());
   }
 
-  /** {@code provider} wired to a fresh toy simulator. */
+  /**
+   * {@code provider} wired to a fresh toy simulator, found the way every vendor's is: by the
+   * provider's id among the registered simulator factories.
+   */
   public static ConformanceTarget target(ToyProvider provider) {
-    return SimulatorTarget.builder(provider, new ToySimulator())
-        .config(
-            base ->
-                Map.of(
-                    ToyProvider.API_KEY,
-                    ToySimulator.API_KEY,
-                    ToyProvider.BASE_URL,
-                    base.toString()))
-        .registeredForDiscovery(false)
-        .build();
+    return SimulatorTarget.builder(provider).registeredForDiscovery(false).build();
   }
 }
