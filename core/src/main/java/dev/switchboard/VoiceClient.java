@@ -52,6 +52,7 @@ public final class VoiceClient implements AutoCloseable {
   private final WebhookDeduplicator deduplicator;
   private final CallbackBindings bindings;
   private final Map<String, WebhookEndpoint> endpoints = new HashMap<>();
+  private final Conferences conferences;
 
   VoiceClient(
       VoiceProvider provider,
@@ -71,6 +72,7 @@ public final class VoiceClient implements AutoCloseable {
     client.webhookEndpoints().forEach(endpoint -> endpoints.put(endpoint.path(), endpoint));
     client.setCallbackBindings(this.bindings);
     client.setEventSink(this::deliver);
+    this.conferences = new Conferences(this, client);
   }
 
   /** The id of the provider in use, e.g. {@code hoiio}. */
@@ -182,50 +184,9 @@ public final class VoiceClient implements AutoCloseable {
     client.hangup(callId);
   }
 
-  /**
-   * Sets up a conference by calling every participant and joining those who answer (Xoxzo's simple
-   * conference). Never retried: a retry could ring everyone twice.
-   */
-  public DialedConference dialOutConference(ConferenceDialOut request) {
-    List<CapabilityGap> gaps = new ArrayList<>();
-    operationGap(Capability.CONFERENCE_DIAL_OUT).ifPresent(gaps::add);
-    if (request.from().isPresent()) {
-      operationGap(Capability.CALLER_ID).ifPresent(gaps::add);
-    }
-    if (!gaps.isEmpty()) {
-      throw new UnsupportedCapabilityException(provider.id(), gaps);
-    }
-    return client.dialOutConference(request);
-  }
-
-  /** The conferences the vendor knows, fetched lazily. */
-  public Stream<LiveConference> listConferences() {
-    require(Capability.CONFERENCE_CONTROL);
-    return client.listConferences();
-  }
-
-  /** The participants of a live conference. */
-  public List<Participant> listParticipants(String conferenceId) {
-    require(Capability.CONFERENCE_CONTROL);
-    return client.listParticipants(conferenceId);
-  }
-
-  /** Mutes or unmutes one participant of a live conference. */
-  public void muteParticipant(String conferenceId, String participantId, boolean muted) {
-    require(Capability.CONFERENCE_CONTROL);
-    client.muteParticipant(conferenceId, participantId, muted);
-  }
-
-  /** Removes one participant from a live conference, hanging up its call. */
-  public void removeParticipant(String conferenceId, String participantId) {
-    require(Capability.CONFERENCE_CONTROL);
-    client.removeParticipant(conferenceId, participantId);
-  }
-
-  /** Ends a live conference, hanging up every participant. */
-  public void endConference(String conferenceId) {
-    require(Capability.CONFERENCE_CONTROL);
-    client.endConference(conferenceId);
+  /** The conference operations: dialling one out, and controlling live ones. */
+  public Conferences conferences() {
+    return conferences;
   }
 
   /**
@@ -364,13 +325,15 @@ public final class VoiceClient implements AutoCloseable {
                         + " to receive calls and events")));
   }
 
-  private Optional<CapabilityGap> operationGap(Capability capability) {
+  /** The gap of an operation that needs {@code capability}, when the provider lacks it. */
+  Optional<CapabilityGap> operationGap(Capability capability) {
     return provider.capabilities().has(capability)
         ? Optional.empty()
         : Optional.of(CapabilityGap.of("", "", capability));
   }
 
-  private void require(Capability capability) {
+  /** Fails, before anything is sent, when the provider lacks {@code capability}. */
+  void require(Capability capability) {
     operationGap(capability)
         .ifPresent(
             gap -> {

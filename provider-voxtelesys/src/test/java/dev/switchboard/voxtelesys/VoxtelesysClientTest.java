@@ -363,26 +363,28 @@ class VoxtelesysClientTest {
   void conferenceControl() {
     VoiceClient client = connect();
     String id = simulator.openConference("room9", "alice", "bob");
-    assertThat(client.listConferences())
+    assertThat(client.conferences().list())
         .anySatisfy(
             c -> assertThat(c).isEqualTo(new LiveConference(id, "voxtelesys", "room9", true)));
-    List<Participant> participants = client.listParticipants(id);
+    List<Participant> participants = client.conferences().participants(id);
     assertThat(participants)
         .extracting(Participant::label)
         .containsExactlyInAnyOrder("alice", "bob");
     Participant alice =
         participants.stream().filter(p -> p.label().equals("alice")).findFirst().orElseThrow();
-    client.muteParticipant(id, alice.id(), true);
+    client.conferences().mute(id, alice.id(), true);
     assertThat(simulator.wireLog())
         .filteredOn(
             w -> w.direction() == WireExchange.Direction.TO_VENDOR && w.method().equals("POST"))
         .last()
         .satisfies(
             w -> assertThat(w.requestBody()).contains("SetMute").contains("muted=\\\"true\\\""));
-    client.removeParticipant(id, alice.id());
-    assertThat(client.listParticipants(id)).extracting(Participant::label).containsExactly("bob");
-    client.endConference(id);
-    assertThat(client.listConferences())
+    client.conferences().remove(id, alice.id());
+    assertThat(client.conferences().participants(id))
+        .extracting(Participant::label)
+        .containsExactly("bob");
+    client.conferences().end(id);
+    assertThat(client.conferences().list())
         .filteredOn(c -> c.id().equals(id))
         .singleElement()
         .satisfies(c -> assertThat(c.active()).isFalse());

@@ -294,7 +294,8 @@ class XoxzoClientTest {
               () ->
                   client
                       .get()
-                      .dialOutConference(
+                      .conferences()
+                      .dialOut(
                           request()
                               .participant(
                                   "+818011111111",
@@ -314,12 +315,14 @@ class XoxzoClientTest {
       DialedConference two =
           client
               .get()
-              .dialOutConference(request().participant("+818011111111", "+818022222222").build());
+              .conferences()
+              .dialOut(request().participant("+818011111111", "+818022222222").build());
       assertThat(two.legs()).hasSize(2);
       DialedConference three =
           client
               .get()
-              .dialOutConference(
+              .conferences()
+              .dialOut(
                   request().participant("+818011111111", "+818022222222", "+818033333333").build());
       assertThat(three.legs()).hasSize(3);
       for (Call leg : three.legs()) {

@@ -65,13 +65,14 @@ interface CapabilityRules {
         Capability.MODIFY_CALL,
         () -> kit().client().modifyCall("unknown", CallFlow.of(Say.of("Hi"))));
     operations.put(Capability.INBOUND_CALL, () -> kit().client().incomingCallUrl());
-    operations.put(Capability.CONFERENCE_CONTROL, () -> kit().client().listConferences());
+    operations.put(Capability.CONFERENCE_CONTROL, () -> kit().client().conferences().list());
     operations.put(
         Capability.CONFERENCE_DIAL_OUT,
         () ->
             kit()
                 .client()
-                .dialOutConference(
+                .conferences()
+                .dialOut(
                     ConferenceDialOut.builder()
                         .participant("+15556667777", "+15556668888")
                         .build()));

@@ -1,0 +1,71 @@
+package dev.switchboard;
+
+import dev.switchboard.spi.ProviderClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The conference operations of a {@link VoiceClient}, from {@link VoiceClient#conferences()}:
+ * setting one up by dialling everyone (Xoxzo's simple conference) and controlling live ones
+ * (Voxtelesys). Each is checked against the provider's capabilities before any request is sent.
+ * Thread-safe.
+ */
+public final class Conferences {
+  private final VoiceClient voice;
+  private final ProviderClient client;
+
+  Conferences(VoiceClient voice, ProviderClient client) {
+    this.voice = voice;
+    this.client = client;
+  }
+
+  /**
+   * Sets up a conference by calling every participant and joining those who answer. Never retried:
+   * a retry could ring everyone twice.
+   *
+   * @throws UnsupportedCapabilityException when the provider cannot dial out a conference, or set
+   *     its caller id
+   */
+  public DialedConference dialOut(ConferenceDialOut request) {
+    List<CapabilityGap> gaps = new ArrayList<>();
+    voice.operationGap(Capability.CONFERENCE_DIAL_OUT).ifPresent(gaps::add);
+    if (request.from().isPresent()) {
+      voice.operationGap(Capability.CALLER_ID).ifPresent(gaps::add);
+    }
+    if (!gaps.isEmpty()) {
+      throw new UnsupportedCapabilityException(voice.providerId(), gaps);
+    }
+    return client.dialOutConference(request);
+  }
+
+  /** The conferences the vendor knows, fetched lazily. */
+  public Stream<LiveConference> list() {
+    voice.require(Capability.CONFERENCE_CONTROL);
+    return client.listConferences();
+  }
+
+  /** The participants of a live conference. */
+  public List<Participant> participants(String conferenceId) {
+    voice.require(Capability.CONFERENCE_CONTROL);
+    return client.listParticipants(conferenceId);
+  }
+
+  /** Mutes or unmutes one participant of a live conference. */
+  public void mute(String conferenceId, String participantId, boolean muted) {
+    voice.require(Capability.CONFERENCE_CONTROL);
+    client.muteParticipant(conferenceId, participantId, muted);
+  }
+
+  /** Removes one participant from a live conference, hanging up its call. */
+  public void remove(String conferenceId, String participantId) {
+    voice.require(Capability.CONFERENCE_CONTROL);
+    client.removeParticipant(conferenceId, participantId);
+  }
+
+  /** Ends a live conference, hanging up every participant. */
+  public void end(String conferenceId) {
+    voice.require(Capability.CONFERENCE_CONTROL);
+    client.endConference(conferenceId);
+  }
+}
