@@ -1,9 +1,9 @@
 /** Switchboard provider for the Voxtelesys v1 Voice API: flows as VoxXML, REST over OkHttp. */
 module dev.switchboard.voxtelesys {
   requires transitive dev.switchboard;
-  requires okhttp3;
+  // Brings OkHttp and Jackson, whose types its API is made of.
+  requires dev.switchboard.provider.support;
   requires jakarta.xml.bind;
-  requires tools.jackson.databind;
 
   exports dev.switchboard.voxtelesys;
 

@@ -3,8 +3,8 @@
  */
 module dev.switchboard.xoxzo {
   requires transitive dev.switchboard;
-  requires okhttp3;
-  requires tools.jackson.databind;
+  // Brings OkHttp and Jackson, whose types its API is made of.
+  requires dev.switchboard.provider.support;
 
   exports dev.switchboard.xoxzo;
 

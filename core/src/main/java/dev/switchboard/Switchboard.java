@@ -188,8 +188,12 @@ public final class Switchboard {
                 + ": signs callback URLs, required with "
                 + SwitchboardConfig.WEBHOOK_BASE_URL);
       }
-      if (secret.isPresent() && secret.get().length() < 16) {
-        problems.add(named(SwitchboardConfig.WEBHOOK_SECRET) + " must be at least 16 characters");
+      if (secret.isPresent() && secret.get().length() < WebhookSigner.MIN_SECRET_LENGTH) {
+        problems.add(
+            named(SwitchboardConfig.WEBHOOK_SECRET)
+                + " must be at least "
+                + WebhookSigner.MIN_SECRET_LENGTH
+                + " characters");
       }
       if (!problems.isEmpty()) {
         throw new ConfigurationException(provider.id(), problems);

@@ -32,6 +32,14 @@ public record ConfigKey(
     return new ConfigKey(name, description, false, false, Optional.of(defaultValue));
   }
 
+  /**
+   * A key for a positive whole number of milliseconds, {@code defaultMillis} when it is not set.
+   * Read it back with {@link ConfigReader#millis(ConfigKey)}, so that the default is written once.
+   */
+  public static ConfigKey millis(String name, String description, long defaultMillis) {
+    return optional(name, description, String.valueOf(defaultMillis));
+  }
+
   /** A base URL with a default, overridden by tests, the sandbox and simulators. */
   public static ConfigKey baseUrl(String name, String defaultValue) {
     return new ConfigKey(name, "API base URL", false, true, Optional.of(defaultValue));

@@ -13,9 +13,13 @@ import java.util.List;
  * reports them all at once, as Switchboard promises users.
  *
  * <pre>{@code
+ * // Each default is declared once, in the key that configKeys() lists and connect() reads.
+ * static final ConfigKey BASE = ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL);
+ * static final ConfigKey TIMEOUT = ConfigKey.millis(TIMEOUT_MS, "ms a request may take", 10_000);
+ *
  * ConfigReader read = new ConfigReader(ID, config);
- * URI base = read.directoryUrl(BASE_URL, DEFAULT_BASE_URL);
- * Duration timeout = read.millis(TIMEOUT_MS, 10_000);
+ * URI base = read.directoryUrl(BASE);
+ * Duration timeout = read.millis(TIMEOUT);
  * read.check();
  * }</pre>
  */
@@ -60,6 +64,24 @@ public final class ConfigReader {
     return Duration.ofMillis(fallback);
   }
 
+  /** As {@link #url(String, String)}, falling back to the key's own default. */
+  public URI url(ConfigKey key) {
+    return url(key.name(), fallback(key));
+  }
+
+  /** As {@link #directoryUrl(String, String)}, falling back to the key's own default. */
+  public URI directoryUrl(ConfigKey key) {
+    return directoryUrl(key.name(), fallback(key));
+  }
+
+  /**
+   * As {@link #millis(String, long)}, falling back to the key's own default, as {@link
+   * ConfigKey#millis} declares it.
+   */
+  public Duration millis(ConfigKey key) {
+    return millis(key.name(), Long.parseLong(fallback(key)));
+  }
+
   /** A value core has already checked is present. */
   public String required(String key) {
     return config
@@ -70,6 +92,11 @@ public final class ConfigReader {
   /** Adds a problem the provider found itself, to be reported with the others. */
   public void problem(String problem) {
     problems.add(problem);
+  }
+
+  private static String fallback(ConfigKey key) {
+    return key.defaultValue()
+        .orElseThrow(() -> new IllegalArgumentException(key.name() + " declares no default"));
   }
 
   /**

@@ -34,6 +34,9 @@ public final class WebhookSigner {
   /** Query parameter carrying the token. */
   public static final String SIGNATURE_PARAMETER = "sb_sig";
 
+  /** The fewest characters a signing secret may have; shorter ones are refused wherever read. */
+  public static final int MIN_SECRET_LENGTH = 16;
+
   private static final String ALGORITHM = "HmacSHA256";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -44,12 +47,17 @@ public final class WebhookSigner {
   /**
    * @param baseUrl the public URL vendors reach this application at, e.g. {@code
    *     https://example.com/hooks}
-   * @param secret the signing key; at least 16 characters
+   * @param secret the signing key; at least {@value #MIN_SECRET_LENGTH} characters
    */
   public WebhookSigner(URI baseUrl, String secret) {
-    if (secret == null || secret.length() < 16) {
+    if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
       throw new ConfigurationException(
-          null, List.of(SwitchboardConfig.WEBHOOK_SECRET + " must be at least 16 characters"));
+          null,
+          List.of(
+              SwitchboardConfig.WEBHOOK_SECRET
+                  + " must be at least "
+                  + MIN_SECRET_LENGTH
+                  + " characters"));
     }
     if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
       // Signed URLs append their own query; a fragment would cut the signature off every callback.

@@ -25,6 +25,13 @@ class ConfigKeyTest {
   }
 
   @Test
+  @DisplayName("A milliseconds key is an optional key whose default is the number as text")
+  void millis() {
+    assertThat(ConfigKey.millis("switchboard.x.timeout-ms", "milliseconds", 10_000))
+        .isEqualTo(ConfigKey.optional("switchboard.x.timeout-ms", "milliseconds", "10000"));
+  }
+
+  @Test
   @DisplayName("A base URL key is an optional URL with its default")
   void baseUrl() {
     assertThat(ConfigKey.baseUrl("switchboard.x.base-url", "https://api.example.com"))

@@ -25,6 +25,54 @@ class ConfigReaderTest {
   }
 
   @Test
+  @DisplayName("Keys bring their own defaults, so that each is declared once")
+  void keyDefaults() {
+    ConfigReader read = new ConfigReader("p", SwitchboardConfig.empty());
+    assertThat(read.url(ConfigKey.baseUrl("switchboard.p.base-url", "https://api.example/v1")))
+        .isEqualTo(URI.create("https://api.example/v1"));
+    assertThat(
+            read.directoryUrl(
+                ConfigKey.baseUrl("switchboard.p.base-url", "https://api.example/open")))
+        .isEqualTo(URI.create("https://api.example/open/"));
+    assertThat(read.millis(ConfigKey.millis("switchboard.p.timeout-ms", "ms", 1500)))
+        .isEqualTo(Duration.ofMillis(1500));
+    read.check();
+  }
+
+  @Test
+  @DisplayName("A value set for a key wins over its default, and a bad one is reported as before")
+  void keyValues() {
+    ConfigReader read =
+        new ConfigReader(
+            "p",
+            SwitchboardConfig.of(
+                Map.of(
+                    "switchboard.p.base-url", "https://sim.example/open",
+                    "switchboard.p.timeout-ms", "0")));
+    assertThat(
+            read.directoryUrl(ConfigKey.baseUrl("switchboard.p.base-url", "https://api.example")))
+        .isEqualTo(URI.create("https://sim.example/open/"));
+    assertThat(read.millis(ConfigKey.millis("switchboard.p.timeout-ms", "ms", 1500)))
+        .isEqualTo(Duration.ofMillis(1500));
+    assertThatThrownBy(read::check)
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "switchboard.p.timeout-ms must be a positive whole number of milliseconds, was '0'"));
+  }
+
+  @Test
+  @DisplayName("Reading a key that declares no default is a programming error")
+  void keyWithoutDefault() {
+    ConfigReader read = new ConfigReader("p", SwitchboardConfig.empty());
+    assertThatThrownBy(() -> read.millis(ConfigKey.required("switchboard.p.timeout-ms", "ms")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("switchboard.p.timeout-ms");
+  }
+
+  @Test
   @DisplayName("Every bad value, and the provider's own problems, are reported together")
   void allAtOnce() {
     ConfigReader read =

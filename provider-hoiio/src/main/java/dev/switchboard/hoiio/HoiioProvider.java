@@ -37,6 +37,10 @@ public final class HoiioProvider implements VoiceProvider {
   public static final String TIMEOUT_MS = "switchboard.hoiio.timeout-ms";
   public static final String DEFAULT_BASE_URL = "https://secure.hoiio.com/open/";
 
+  private static final ConfigKey BASE = ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL);
+  private static final ConfigKey TIMEOUT =
+      ConfigKey.millis(TIMEOUT_MS, "milliseconds a block request may take", 10_000);
+
   /** A notify URL may hold 4000 characters; the signed path and query take under 150. */
   static final int MAX_WEBHOOK_BASE = 3800;
 
@@ -94,8 +98,8 @@ public final class HoiioProvider implements VoiceProvider {
     return List.of(
         ConfigKey.required(APP_ID, "application id from the Hoiio developer portal"),
         ConfigKey.required(ACCESS_TOKEN, "access token from the Hoiio developer portal"),
-        ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL),
-        ConfigKey.optional(TIMEOUT_MS, "milliseconds a block request may take", "10000"),
+        BASE,
+        TIMEOUT,
         ConfigKey.required(
             SwitchboardConfig.WEBHOOK_BASE_URL,
             "where Hoiio sends the notification of every block"));
@@ -120,8 +124,8 @@ public final class HoiioProvider implements VoiceProvider {
   @Override
   public ProviderClient connect(SwitchboardConfig config) {
     ConfigReader read = new ConfigReader(ID, config);
-    URI base = read.directoryUrl(BASE_URL, DEFAULT_BASE_URL);
-    Duration timeout = read.millis(TIMEOUT_MS, 10_000);
+    URI base = read.directoryUrl(BASE);
+    Duration timeout = read.millis(TIMEOUT);
     if (config.get(SwitchboardConfig.WEBHOOK_BASE_URL, "").length() > MAX_WEBHOOK_BASE) {
       read.problem(
           SwitchboardConfig.WEBHOOK_BASE_URL

@@ -35,6 +35,13 @@ public final class VoxtelesysProvider implements VoiceProvider {
   public static final String TIMEOUT_MS = "switchboard.voxtelesys.timeout-ms";
   public static final String DEFAULT_BASE_URL = "https://voiceapi.voxtelesys.net/api/v1";
 
+  private static final ConfigKey BASE = ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL);
+  private static final ConfigKey POLL_INTERVAL =
+      ConfigKey.millis(
+          POLL_INTERVAL_MS, "milliseconds between reads of a placed call's status", 2000);
+  private static final ConfigKey TIMEOUT =
+      ConfigKey.millis(TIMEOUT_MS, "milliseconds a request may take", 10_000);
+
   private static final Capabilities CAPABILITIES =
       Capabilities.of(
           Capability.OUTBOUND_CALL,
@@ -81,10 +88,9 @@ public final class VoxtelesysProvider implements VoiceProvider {
   public List<ConfigKey> configKeys() {
     return List.of(
         ConfigKey.required(API_KEY, "API key from the Voxtelesys portal"),
-        ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL),
-        ConfigKey.optional(
-            POLL_INTERVAL_MS, "milliseconds between reads of a placed call's status", "2000"),
-        ConfigKey.optional(TIMEOUT_MS, "milliseconds a request may take", "10000"));
+        BASE,
+        POLL_INTERVAL,
+        TIMEOUT);
   }
 
   @Override
@@ -111,9 +117,9 @@ public final class VoxtelesysProvider implements VoiceProvider {
   @Override
   public ProviderClient connect(SwitchboardConfig config) {
     ConfigReader read = new ConfigReader(ID, config);
-    URI base = read.url(BASE_URL, DEFAULT_BASE_URL);
-    Duration poll = read.millis(POLL_INTERVAL_MS, 2000);
-    Duration timeout = read.millis(TIMEOUT_MS, 10_000);
+    URI base = read.url(BASE);
+    Duration poll = read.millis(POLL_INTERVAL);
+    Duration timeout = read.millis(TIMEOUT);
     read.check();
     VoxtelesysApi api = new VoxtelesysApi(HttpUrl.get(base), read.required(API_KEY), timeout);
     return new VoxtelesysClient(api, WebhookSigner.fromConfig(config), poll);

@@ -33,6 +33,10 @@ public final class XoxzoProvider implements VoiceProvider {
   public static final String TIMEOUT_MS = "switchboard.xoxzo.timeout-ms";
   public static final String DEFAULT_BASE_URL = "https://api.xoxzo.com";
 
+  private static final ConfigKey BASE = ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL);
+  private static final ConfigKey TIMEOUT =
+      ConfigKey.millis(TIMEOUT_MS, "milliseconds a request may take", 10_000);
+
   private static final Capabilities CAPABILITIES =
       Capabilities.of(
           Capability.OUTBOUND_CALL,
@@ -64,8 +68,8 @@ public final class XoxzoProvider implements VoiceProvider {
     return List.of(
         ConfigKey.required(SID, "API SID from the Xoxzo dashboard"),
         ConfigKey.required(AUTH_TOKEN, "auth token from the Xoxzo dashboard"),
-        ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL),
-        ConfigKey.optional(TIMEOUT_MS, "milliseconds a request may take", "10000"));
+        BASE,
+        TIMEOUT);
   }
 
   @Override
@@ -87,8 +91,8 @@ public final class XoxzoProvider implements VoiceProvider {
   @Override
   public ProviderClient connect(SwitchboardConfig config) {
     ConfigReader read = new ConfigReader(ID, config);
-    URI base = read.directoryUrl(BASE_URL, DEFAULT_BASE_URL);
-    Duration timeout = read.millis(TIMEOUT_MS, 10_000);
+    URI base = read.directoryUrl(BASE);
+    Duration timeout = read.millis(TIMEOUT);
     read.check();
     XoxzoApi api =
         new XoxzoApi(HttpUrl.get(base), read.required(SID), read.required(AUTH_TOKEN), timeout);

@@ -7,16 +7,15 @@ import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.RateLimitedException;
 import dev.switchboard.Violation;
 import dev.switchboard.VoiceException;
-import java.io.IOException;
+import dev.switchboard.provider.support.HttpAnswer;
+import dev.switchboard.provider.support.VendorHttp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,39 +44,18 @@ public final class HoiioApi {
   private final HttpUrl base;
   private final String appId;
   private final String accessToken;
-  private final OkHttpClient http;
+  private final VendorHttp http;
 
   public HoiioApi(HttpUrl base, String appId, String accessToken, Duration timeout) {
     this.base = base;
     this.appId = appId;
     this.accessToken = accessToken;
-    this.http = sendingOnce(new OkHttpClient.Builder().callTimeout(timeout));
-  }
-
-  /**
-   * A client that sends each request once. OkHttp otherwise re-sends a request by itself on a 503
-   * with {@code Retry-After: 0} and on 307/308 redirects, and a re-sent call creation could ring
-   * someone twice; so redirects are not followed and that header is dropped before OkHttp sees it.
-   */
-  private static OkHttpClient sendingOnce(OkHttpClient.Builder builder) {
-    return builder
-        .retryOnConnectionFailure(false)
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .addNetworkInterceptor(
-            chain -> {
-              Response response = chain.proceed(chain.request());
-              return response.code() == 503
-                  ? response.newBuilder().removeHeader("Retry-After").build()
-                  : response;
-            })
-        .build();
+    this.http = VendorHttp.sendingOnce(PROVIDER, "Hoiio", timeout);
   }
 
   /** Releases the connection pool and the dispatcher's threads. */
   public void close() {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    http.close();
   }
 
   /** Sends one block; returns the answer of a {@code success_ok}, else throws the mapped error. */
@@ -87,27 +65,23 @@ public final class HoiioApi {
     params.forEach(form::add);
     HttpUrl url = base.resolve(kind.path());
     Request request = new Request.Builder().url(url).post(form.build()).build();
-    try (Response response = http.newCall(request).execute()) {
-      String body = response.body().string();
-      JsonNode json;
-      try {
-        json = JSON.readTree(body);
-      } catch (JacksonException e) {
-        throw new ProviderUnavailableException(
-            "Hoiio answered " + kind.path() + " with HTTP " + response.code() + " and no JSON",
-            PROVIDER,
-            String.valueOf(response.code()),
-            e);
-      }
-      String status = json.path("status").asString("");
-      if (status.equals("success_ok")) {
-        return json;
-      }
-      throw error(kind, status.isEmpty() ? "http_" + response.code() : status);
-    } catch (IOException e) {
+    // Every answer, whatever its HTTP status, says in its own status how the block went.
+    HttpAnswer answer = http.exchange(request, kind.path());
+    JsonNode json;
+    try {
+      json = JSON.readTree(answer.body());
+    } catch (JacksonException e) {
       throw new ProviderUnavailableException(
-          "Hoiio did not answer " + kind.path() + ": " + e.getMessage(), PROVIDER, null, e);
+          "Hoiio answered " + kind.path() + " with HTTP " + answer.status() + " and no JSON",
+          PROVIDER,
+          String.valueOf(answer.status()),
+          e);
     }
+    String status = json.path("status").asString("");
+    if (status.equals("success_ok")) {
+      return json;
+    }
+    throw error(kind, status.isEmpty() ? "http_" + answer.status() : status);
   }
 
   /** Maps an {@code error_*} status to the exception a user can act on, keeping the code. */

@@ -1,13 +1,9 @@
 package dev.switchboard.voxtelesys.internal;
 
-import dev.switchboard.AuthenticationException;
-import dev.switchboard.CallNotFoundException;
-import dev.switchboard.InvalidInputException;
-import dev.switchboard.ProviderUnavailableException;
-import dev.switchboard.RateLimitedException;
-import dev.switchboard.Violation;
-import dev.switchboard.VoiceException;
-import java.io.IOException;
+import dev.switchboard.provider.support.ErrorTable;
+import dev.switchboard.provider.support.HttpAnswer;
+import dev.switchboard.provider.support.VendorError;
+import dev.switchboard.provider.support.VendorHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +17,6 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,53 +25,35 @@ import tools.jackson.databind.json.JsonMapper;
  * The v1 REST API: calls, conferences and participants. Maps HTTP errors and the vendor's error
  * codes to Switchboard's exceptions, keeping the code.
  *
- * <p>Creating a call is sent exactly once (see {@link #sendingOnce}), since a retry could ring
- * someone twice. Reads are retried once on an I/O error.
+ * <p>Creating a call is sent exactly once (see {@link VendorHttp#sendingOnce()}), since a retry
+ * could ring someone twice. Reads are retried once on an I/O error.
  */
 public final class VoxtelesysApi {
   static final String PROVIDER = "voxtelesys";
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final ErrorTable ERRORS = new ErrorTable(422, VoxtelesysApi::error);
 
   /** Page size for listings; the vendor's maximum. */
   static final int PAGE_SIZE = 100;
 
   private final HttpUrl base;
   private final String authorization;
-  private final OkHttpClient reads;
-  private final OkHttpClient creates;
+  private final VendorHttp reads;
+  private final VendorHttp creates;
 
   public VoxtelesysApi(HttpUrl base, String apiKey, Duration timeout) {
     this.base = base;
     this.authorization = "Bearer " + apiKey;
-    this.reads = new OkHttpClient.Builder().callTimeout(timeout).build();
-    this.creates = sendingOnce(reads.newBuilder());
-  }
-
-  /**
-   * A client that sends each request once. OkHttp otherwise re-sends a request by itself on a 503
-   * with {@code Retry-After: 0} and on 307/308 redirects, and a re-sent call creation could ring
-   * someone twice; so redirects are not followed and that header is dropped before OkHttp sees it.
-   */
-  private static OkHttpClient sendingOnce(OkHttpClient.Builder builder) {
-    return builder
-        .retryOnConnectionFailure(false)
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .addNetworkInterceptor(
-            chain -> {
-              Response response = chain.proceed(chain.request());
-              return response.code() == 503
-                  ? response.newBuilder().removeHeader("Retry-After").build()
-                  : response;
-            })
-        .build();
+    this.reads =
+        new VendorHttp(
+            PROVIDER, "Voxtelesys", new OkHttpClient.Builder().callTimeout(timeout).build());
+    this.creates = reads.sendingOnce();
   }
 
   /** Releases the connection pool and the dispatcher's threads. */
   public void close() {
-    reads.dispatcher().executorService().shutdown();
-    reads.connectionPool().evictAll();
+    reads.close();
   }
 
   /** {@code POST /calls}; the new call object. */
@@ -173,71 +150,24 @@ public final class VoxtelesysApi {
     return new Request.Builder().url(url.build()).header("Authorization", authorization);
   }
 
-  private JsonNode send(OkHttpClient client, Request.Builder builder, boolean idempotent) {
+  private static JsonNode send(VendorHttp http, Request.Builder builder, boolean idempotent) {
     Request request = builder.build();
-    try {
-      return exchange(client, request);
-    } catch (IOException first) {
-      if (!idempotent) {
-        throw unavailable(request, first);
-      }
-      try {
-        return exchange(client, request);
-      } catch (IOException second) {
-        throw unavailable(request, second);
-      }
-    }
+    return idempotent ? http.sendRetryingOnce(request, ERRORS) : http.send(request, ERRORS);
   }
 
-  private static ProviderUnavailableException unavailable(Request request, IOException e) {
-    return new ProviderUnavailableException(
-        "Voxtelesys did not answer "
-            + request.method()
-            + " "
-            + request.url().encodedPath()
-            + ": "
-            + e.getMessage(),
-        PROVIDER,
-        null,
-        e);
-  }
-
-  private static JsonNode exchange(OkHttpClient client, Request request) throws IOException {
-    try (Response response = client.newCall(request).execute()) {
-      String body = response.body().string();
-      if (response.isSuccessful()) {
-        return body.isBlank() ? JSON.createObjectNode() : parse(body, request);
-      }
-      throw error(response.code(), body, request);
-    }
-  }
-
-  private static JsonNode parse(String body, Request request) {
-    try {
-      return JSON.readTree(body);
-    } catch (JacksonException e) {
-      throw new ProviderUnavailableException(
-          "Voxtelesys answered " + request.url().encodedPath() + " with a body that is not JSON",
-          PROVIDER,
-          null,
-          e);
-    }
-  }
-
-  /** Maps an error answer, keeping the vendor's code (5105, 5106, ...) or the HTTP status. */
-  static VoiceException error(int status, String body, Request request) {
+  /** Reads an error answer, keeping the vendor's code (5105, 5106, ...) or the HTTP status. */
+  static VendorError error(HttpAnswer answer) {
     JsonNode error = JSON.createObjectNode();
     try {
-      error = JSON.readTree(body).path("error");
+      error = JSON.readTree(answer.body()).path("error");
     } catch (JacksonException e) {
       // Not JSON: the HTTP status is all we know.
     }
+    int status = answer.status();
     String code = error.has("code") ? Wire.text(error.get("code")) : String.valueOf(status);
     String description = error.path("description").asString("");
     String what =
-        request.method()
-            + " "
-            + request.url().encodedPath()
+        answer.where()
             + " failed with "
             + status
             + (description.isEmpty() ? "" : ": " + description)
@@ -246,16 +176,11 @@ public final class VoxtelesysApi {
             + ")";
     switch (status) {
       case 401:
-        return new AuthenticationException(
-            "Voxtelesys refused the API key: " + what, PROVIDER, code);
+        return new VendorError(code, "Voxtelesys refused the API key: " + what);
       case 404:
-        return new CallNotFoundException("Voxtelesys does not know it: " + what, PROVIDER, code);
-      case 422:
-        return new InvalidInputException(PROVIDER, code, List.of(new Violation("request", what)));
-      case 429:
-        return new RateLimitedException(what, PROVIDER, code, null);
+        return new VendorError(code, "Voxtelesys does not know it: " + what);
       default:
-        return new ProviderUnavailableException(what, PROVIDER, code, null);
+        return new VendorError(code, what);
     }
   }
 }

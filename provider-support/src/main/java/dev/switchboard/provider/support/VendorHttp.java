@@ -1,0 +1,144 @@
+package dev.switchboard.provider.support;
+
+import dev.switchboard.ProviderUnavailableException;
+import java.io.IOException;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends a vendor's requests over one OkHttp client. A vendor that does not answer (a dropped
+ * connection, a time-out) is {@link ProviderUnavailableException}, with the I/O error as its cause;
+ * an answer is read whole, then either handed to the vendor ({@link #exchange}) or read as JSON
+ * with errors mapped by an {@link ErrorTable} ({@link #send}). Nothing here sends a request twice
+ * except {@link #sendRetryingOnce}; whether OkHttp itself may is the client's setting, which {@link
+ * #sendingOnce(String, String, Duration)} turns off.
+ *
+ * <pre>{@code
+ * VendorHttp http = VendorHttp.sendingOnce("xoxzo", "Xoxzo", Duration.ofSeconds(10));
+ * JsonNode created = http.send(request, errors);
+ * }</pre>
+ */
+public final class VendorHttp {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final String providerId;
+  private final String vendorName;
+  private final OkHttpClient client;
+
+  /**
+   * @param providerId the provider's id, carried by every exception
+   * @param vendorName the vendor's name as messages give it, e.g. {@code Voxtelesys}
+   * @param client the client to send with
+   */
+  public VendorHttp(String providerId, String vendorName, OkHttpClient client) {
+    this.providerId = providerId;
+    this.vendorName = vendorName;
+    this.client = client;
+  }
+
+  /**
+   * A vendor whose requests OkHttp sends once, for APIs where a re-sent request could ring someone
+   * twice: no retry after a failed connection or a 503, and no redirect followed.
+   *
+   * @param timeout how long a request may take, from sending it to the end of its answer
+   */
+  public static VendorHttp sendingOnce(String providerId, String vendorName, Duration timeout) {
+    return new VendorHttp(
+        providerId,
+        vendorName,
+        OkHttpClients.sendingOnce(new OkHttpClient.Builder().callTimeout(timeout)));
+  }
+
+  /**
+   * The same vendor over a client that OkHttp sends each request once with, for the requests that
+   * create calls when the others may be re-sent. It shares this one's connections and threads, so
+   * closing either closes both.
+   */
+  public VendorHttp sendingOnce() {
+    return new VendorHttp(providerId, vendorName, OkHttpClients.sendingOnce(client.newBuilder()));
+  }
+
+  /**
+   * Sends {@code request}; its answer, whatever the status, for vendors that say in every answer's
+   * body how the request went.
+   *
+   * @param what the request as the unavailable error names it, e.g. {@code ivr/start/dial}
+   */
+  public HttpAnswer exchange(Request request, String what) {
+    try {
+      return answer(request);
+    } catch (IOException e) {
+      throw unavailable(what, e);
+    }
+  }
+
+  /**
+   * Sends {@code request}; the JSON of a 2xx answer (an empty object when the body is blank), else
+   * the exception {@code errors} maps the answer to.
+   */
+  public JsonNode send(Request request, ErrorTable errors) {
+    return json(exchange(request, where(request)), errors);
+  }
+
+  /**
+   * As {@link #send}, but sent again once when the first attempt gets no answer: for requests that
+   * change nothing, so that one dropped connection does not fail a read.
+   */
+  public JsonNode sendRetryingOnce(Request request, ErrorTable errors) {
+    HttpAnswer answer;
+    try {
+      answer = answer(request);
+    } catch (IOException first) {
+      answer = exchange(request, where(request));
+    }
+    return json(answer, errors);
+  }
+
+  /** Releases the connection pool and the dispatcher's threads. */
+  public void close() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+
+  /** A request as messages name it: method and encoded path, never the query or credentials. */
+  static String where(Request request) {
+    return request.method() + " " + request.url().encodedPath();
+  }
+
+  private HttpAnswer answer(Request request) throws IOException {
+    try (Response response = client.newCall(request).execute()) {
+      return new HttpAnswer(request, response.code(), response.body().string());
+    }
+  }
+
+  private JsonNode json(HttpAnswer answer, ErrorTable errors) {
+    if (!answer.successful()) {
+      throw errors.exception(answer, providerId);
+    }
+    if (answer.body().isBlank()) {
+      return JSON.createObjectNode();
+    }
+    try {
+      return JSON.readTree(answer.body());
+    } catch (JacksonException e) {
+      throw new ProviderUnavailableException(
+          vendorName
+              + " answered "
+              + answer.request().url().encodedPath()
+              + " with a body that is not JSON",
+          providerId,
+          null,
+          e);
+    }
+  }
+
+  private ProviderUnavailableException unavailable(String what, IOException e) {
+    return new ProviderUnavailableException(
+        vendorName + " did not answer " + what + ": " + e.getMessage(), providerId, null, e);
+  }
+}
