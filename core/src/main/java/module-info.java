@@ -9,6 +9,7 @@ module dev.switchboard {
   exports dev.switchboard.flow;
   exports dev.switchboard.event;
   exports dev.switchboard.spi;
+  exports dev.switchboard.webhook;
   exports dev.switchboard.state;
 
   uses dev.switchboard.spi.VoiceProvider;

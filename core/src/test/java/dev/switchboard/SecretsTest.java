@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.switchboard.spi.ConfigKey;
-import dev.switchboard.spi.WebhookSigner;
 import dev.switchboard.testing.RecordingProvider;
+import dev.switchboard.webhook.WebhookSigner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.DigitsGathered;
 import dev.switchboard.event.IncomingCall;
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
-import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Pause;
 import dev.switchboard.flow.Say;
-import dev.switchboard.spi.WebhookContext;
-import dev.switchboard.spi.WebhookSigner;
 import dev.switchboard.state.CallbackSubject;
+import dev.switchboard.testing.FailingProvider;
 import dev.switchboard.testing.RecordingProvider;
+import dev.switchboard.webhook.WebhookContext;
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResponse;
+import dev.switchboard.webhook.WebhookResult;
+import dev.switchboard.webhook.WebhookSigner;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -372,20 +373,6 @@ class VoiceClientWebhookTest {
       assertThat(response).isEqualTo(WebhookResponse.serverError());
       assertThat(response.body()).doesNotContain("CANARY");
       assertThat(events).isEmpty();
-    }
-  }
-
-  /** A provider whose webhook handling always fails with {@code message}. */
-  static final class FailingProvider extends RecordingProvider {
-    private final String message;
-
-    FailingProvider(String message) {
-      this.message = message;
-    }
-
-    @Override
-    protected WebhookResult onWebhook(WebhookRequest request, WebhookContext context) {
-      throw new IllegalStateException(message);
     }
   }
 }

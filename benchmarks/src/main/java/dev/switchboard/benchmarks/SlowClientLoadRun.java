@@ -1,7 +1,7 @@
 package dev.switchboard.benchmarks;
 
-import dev.switchboard.WebhookServer;
-import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.webhook.WebhookResponse;
+import dev.switchboard.webhook.WebhookServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -2,9 +2,9 @@ package dev.switchboard.cli;
 
 import dev.switchboard.Capability;
 import dev.switchboard.VoiceClient;
-import dev.switchboard.WebhookServer;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.webhook.WebhookServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.switchboard.internal;
 
-import dev.switchboard.event.WebhookResponse;
-import dev.switchboard.event.WebhookResult;
 import dev.switchboard.state.InMemoryCallbackBindings;
+import dev.switchboard.webhook.WebhookResponse;
+import dev.switchboard.webhook.WebhookResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -5,12 +5,12 @@ import dev.switchboard.CallRequest;
 import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
 import dev.switchboard.SwitchboardConfig;
-import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
-import dev.switchboard.spi.WebhookContext;
-import dev.switchboard.spi.WebhookDelivery;
+import dev.switchboard.webhook.WebhookContext;
+import dev.switchboard.webhook.WebhookDelivery;
+import dev.switchboard.webhook.WebhookRequest;
 import java.util.List;
 
 /**

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.DigitsGathered;
-import dev.switchboard.event.WebhookResponse;
-import dev.switchboard.event.WebhookResult;
+import dev.switchboard.webhook.WebhookResponse;
+import dev.switchboard.webhook.WebhookResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package dev.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.WebhookServer;
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResponse;
+import dev.switchboard.webhook.WebhookServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -16,7 +16,7 @@ import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ConfigReader;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
-import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.webhook.WebhookSigner;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

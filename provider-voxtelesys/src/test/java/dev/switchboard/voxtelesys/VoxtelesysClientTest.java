@@ -13,12 +13,10 @@ import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.UnsupportedCapabilityException;
 import dev.switchboard.VoiceClient;
-import dev.switchboard.WebhookServer;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.DigitsGathered;
 import dev.switchboard.event.IncomingCall;
-import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.Pause;
@@ -30,6 +28,8 @@ import dev.switchboard.testkit.ReferenceInterpreter;
 import dev.switchboard.testkit.Transcript;
 import dev.switchboard.testkit.simulator.VoxtelesysSimulator;
 import dev.switchboard.testkit.simulator.WireExchange;
+import dev.switchboard.webhook.WebhookResponse;
+import dev.switchboard.webhook.WebhookServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -322,8 +322,8 @@ class VoxtelesysClientTest {
   @Nested
   @DisplayName("A signed URL speaks only for its own request and call")
   class Binding {
-    private dev.switchboard.event.WebhookRequest post(java.net.URI url, String json) {
-      return dev.switchboard.event.WebhookRequest.builder()
+    private dev.switchboard.webhook.WebhookRequest post(java.net.URI url, String json) {
+      return dev.switchboard.webhook.WebhookRequest.builder()
           .uri(url.getRawPath() + "?" + url.getRawQuery())
           .body("application/json", json)
           .build();

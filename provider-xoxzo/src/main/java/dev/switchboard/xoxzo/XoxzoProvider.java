@@ -10,7 +10,7 @@ import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ConfigReader;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
-import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.webhook.WebhookSigner;
 import dev.switchboard.xoxzo.internal.XoxzoApi;
 import dev.switchboard.xoxzo.internal.XoxzoClient;
 import dev.switchboard.xoxzo.internal.XoxzoRules;

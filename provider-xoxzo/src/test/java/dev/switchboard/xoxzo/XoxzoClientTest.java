@@ -16,10 +16,8 @@ import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.UnsupportedCapabilityException;
 import dev.switchboard.Violation;
 import dev.switchboard.VoiceClient;
-import dev.switchboard.WebhookServer;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.CallEvent;
-import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.Hangup;
@@ -28,6 +26,8 @@ import dev.switchboard.flow.Say;
 import dev.switchboard.testkit.Callee;
 import dev.switchboard.testkit.Observation;
 import dev.switchboard.testkit.simulator.XoxzoSimulator;
+import dev.switchboard.webhook.WebhookResponse;
+import dev.switchboard.webhook.WebhookServer;
 import dev.switchboard.xoxzo.internal.XoxzoApi;
 import dev.switchboard.xoxzo.internal.XoxzoTestAccess;
 import java.net.InetAddress;
@@ -168,8 +168,8 @@ class XoxzoClientTest {
               create.replaceAll(".*callbackurl=([^&]*).*", "$1"),
               java.nio.charset.StandardCharsets.UTF_8);
       java.net.URI url = java.net.URI.create(callback);
-      dev.switchboard.event.WebhookRequest forged =
-          dev.switchboard.event.WebhookRequest.builder()
+      dev.switchboard.webhook.WebhookRequest forged =
+          dev.switchboard.webhook.WebhookRequest.builder()
               .uri(url.getRawPath() + "?" + url.getRawQuery())
               .form(Map.of("callid", "someone-else", "status", "ANSWERED"))
               .build();

@@ -1,6 +1,6 @@
 package dev.switchboard.testkit;
 
-import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.webhook.WebhookRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

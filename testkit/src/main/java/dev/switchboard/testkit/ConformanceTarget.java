@@ -4,9 +4,9 @@ import dev.switchboard.CallRequest;
 import dev.switchboard.Capability;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
-import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.VoiceProvider;
+import dev.switchboard.webhook.WebhookRequest;
 import java.util.List;
 
 /**

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.VoiceClient;
-import dev.switchboard.WebhookServer;
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
-import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResponse;
+import dev.switchboard.webhook.WebhookServer;
+import dev.switchboard.webhook.WebhookSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.Capability;
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResult;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.Say;
 import dev.switchboard.spi.ProviderClient;
-import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResult;
+import dev.switchboard.webhook.WebhookSigner;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

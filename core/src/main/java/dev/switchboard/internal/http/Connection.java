@@ -1,6 +1,6 @@
 package dev.switchboard.internal.http;
 
-import dev.switchboard.WebhookServer;
+import dev.switchboard.webhook.WebhookServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;

@@ -1,8 +1,8 @@
 package dev.switchboard.internal.http;
 
-import dev.switchboard.WebhookServer;
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResponse;
+import dev.switchboard.webhook.WebhookServer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;

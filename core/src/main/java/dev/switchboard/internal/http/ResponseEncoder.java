@@ -1,6 +1,6 @@
 package dev.switchboard.internal.http;
 
-import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.webhook.WebhookResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

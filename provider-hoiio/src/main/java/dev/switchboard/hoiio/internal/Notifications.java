@@ -10,7 +10,7 @@ import dev.switchboard.event.IncomingCall;
 import dev.switchboard.event.RecordingReady;
 import dev.switchboard.event.TransferFinished;
 import dev.switchboard.event.TransferOutcome;
-import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.webhook.WebhookRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

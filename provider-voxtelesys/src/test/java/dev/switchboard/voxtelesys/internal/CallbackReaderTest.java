@@ -15,7 +15,7 @@ import dev.switchboard.event.SpeechGathered;
 import dev.switchboard.event.TransferFinished;
 import dev.switchboard.event.TransferOutcome;
 import dev.switchboard.event.UnknownEvent;
-import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.webhook.WebhookRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

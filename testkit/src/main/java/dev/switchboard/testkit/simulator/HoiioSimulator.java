@@ -2,12 +2,12 @@ package dev.switchboard.testkit.simulator;
 
 import dev.switchboard.InvalidInputException;
 import dev.switchboard.PhoneNumber;
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.testkit.Callee;
 import dev.switchboard.testkit.Observation;
 import dev.switchboard.testkit.SimulatedCall;
 import dev.switchboard.testkit.Transcript;
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResponse;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;

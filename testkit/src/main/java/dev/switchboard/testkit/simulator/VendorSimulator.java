@@ -1,10 +1,10 @@
 package dev.switchboard.testkit.simulator;
 
-import dev.switchboard.WebhookServer;
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.testkit.Callee;
 import dev.switchboard.testkit.Transcript;
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResponse;
+import dev.switchboard.webhook.WebhookServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

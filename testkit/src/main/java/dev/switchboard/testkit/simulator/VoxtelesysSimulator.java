@@ -1,12 +1,12 @@
 package dev.switchboard.testkit.simulator;
 
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.testkit.Callee;
 import dev.switchboard.testkit.Observation.HungUp;
 import dev.switchboard.testkit.Observation.Rejected;
 import dev.switchboard.testkit.Observation.Unanswered;
 import dev.switchboard.testkit.Transcript;
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

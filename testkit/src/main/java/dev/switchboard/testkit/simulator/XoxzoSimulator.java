@@ -1,7 +1,5 @@
 package dev.switchboard.testkit.simulator;
 
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.testkit.Callee;
 import dev.switchboard.testkit.Observation;
 import dev.switchboard.testkit.Observation.HungUp;
@@ -11,6 +9,8 @@ import dev.switchboard.testkit.Observation.Said;
 import dev.switchboard.testkit.Observation.Unanswered;
 import dev.switchboard.testkit.SimulatedCall;
 import dev.switchboard.testkit.Transcript;
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -5,14 +5,14 @@ import dev.switchboard.CallRequest;
 import dev.switchboard.Capabilities;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.event.CallEvent;
-import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
-import dev.switchboard.spi.WebhookContext;
-import dev.switchboard.spi.WebhookDelivery;
 import dev.switchboard.testkit.SandboxProvider;
+import dev.switchboard.webhook.WebhookContext;
+import dev.switchboard.webhook.WebhookDelivery;
+import dev.switchboard.webhook.WebhookRequest;
 import java.util.List;
 import java.util.function.Consumer;
 

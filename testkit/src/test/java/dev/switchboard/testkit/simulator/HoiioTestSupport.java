@@ -1,7 +1,7 @@
 package dev.switchboard.testkit.simulator;
 
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResponse;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.switchboard.testkit.simulator;
 
-import dev.switchboard.event.WebhookRequest;
+import dev.switchboard.webhook.WebhookRequest;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

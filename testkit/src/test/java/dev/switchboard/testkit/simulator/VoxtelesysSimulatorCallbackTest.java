@@ -4,8 +4,6 @@ import static dev.switchboard.testkit.simulator.VoxTestSupport.JSON;
 import static dev.switchboard.testkit.simulator.VoxTestSupport.voxBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.testkit.Callee;
 import dev.switchboard.testkit.Observation.Gathered;
 import dev.switchboard.testkit.Observation.HungUp;
@@ -17,6 +15,8 @@ import dev.switchboard.testkit.Observation.Transferred;
 import dev.switchboard.testkit.Transcript;
 import dev.switchboard.testkit.simulator.VoxTestSupport.Api;
 import dev.switchboard.testkit.simulator.VoxTestSupport.App;
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResponse;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;

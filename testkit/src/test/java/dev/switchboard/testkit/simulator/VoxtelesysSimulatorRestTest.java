@@ -5,7 +5,6 @@ import static dev.switchboard.testkit.simulator.VoxTestSupport.createBody;
 import static dev.switchboard.testkit.simulator.VoxTestSupport.voxBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.testkit.Callee;
 import dev.switchboard.testkit.Observation.Gathered;
 import dev.switchboard.testkit.Observation.HungUp;
@@ -14,6 +13,7 @@ import dev.switchboard.testkit.Observation.Unanswered;
 import dev.switchboard.testkit.Transcript;
 import dev.switchboard.testkit.simulator.VoxTestSupport.Api;
 import dev.switchboard.testkit.simulator.VoxTestSupport.App;
+import dev.switchboard.webhook.WebhookResponse;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,8 +10,6 @@ import static dev.switchboard.testkit.simulator.XoxzoTestSupport.WAIT;
 import static dev.switchboard.testkit.simulator.XoxzoTestSupport.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.testkit.Callee;
 import dev.switchboard.testkit.Callee.Pickup;
 import dev.switchboard.testkit.Observation.HungUp;
@@ -21,6 +19,8 @@ import dev.switchboard.testkit.Observation.Unanswered;
 import dev.switchboard.testkit.Transcript;
 import dev.switchboard.testkit.simulator.XoxzoTestSupport.Api;
 import dev.switchboard.testkit.simulator.XoxzoTestSupport.App;
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResponse;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package dev.switchboard.testkit.toy;
 
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.FlowJson;
 import dev.switchboard.testkit.Observation;
 import dev.switchboard.testkit.ReferenceInterpreter;
 import dev.switchboard.testkit.Transcript;
 import dev.switchboard.testkit.simulator.VendorSimulator;
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResponse;
 import java.net.URI;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;

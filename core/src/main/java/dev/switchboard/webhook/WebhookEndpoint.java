@@ -1,4 +1,4 @@
-package dev.switchboard.spi;
+package dev.switchboard.webhook;
 
 import java.util.Objects;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.switchboard.event;
+package dev.switchboard.webhook;
 
 import dev.switchboard.internal.FormCodec;
 import java.net.URI;

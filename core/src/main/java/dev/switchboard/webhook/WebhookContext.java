@@ -1,4 +1,4 @@
-package dev.switchboard.spi;
+package dev.switchboard.webhook;
 
 import dev.switchboard.event.IncomingCall;
 import dev.switchboard.flow.CallFlow;

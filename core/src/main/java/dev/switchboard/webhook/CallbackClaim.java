@@ -1,4 +1,4 @@
-package dev.switchboard.spi;
+package dev.switchboard.webhook;
 
 import dev.switchboard.state.CallbackSubject;
 import java.util.Objects;

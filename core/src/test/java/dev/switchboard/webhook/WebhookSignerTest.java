@@ -1,11 +1,10 @@
-package dev.switchboard.spi;
+package dev.switchboard.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.ConfigurationException;
 import dev.switchboard.SwitchboardConfig;
-import dev.switchboard.event.WebhookRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

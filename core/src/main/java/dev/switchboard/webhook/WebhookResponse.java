@@ -1,4 +1,4 @@
-package dev.switchboard.event;
+package dev.switchboard.webhook;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
-package dev.switchboard.event;
+package dev.switchboard.webhook;
 
+import dev.switchboard.event.CallEvent;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,16 +1,15 @@
-package dev.switchboard;
+package dev.switchboard.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.VoiceClient;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.DigitsGathered;
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
-import dev.switchboard.event.WebhookResult;
-import dev.switchboard.spi.WebhookContext;
-import dev.switchboard.spi.WebhookSigner;
+import dev.switchboard.testing.FailingProvider;
 import dev.switchboard.testing.RecordingProvider;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -283,7 +282,7 @@ class WebhookServerTest {
     @Test
     @DisplayName("A provider failure gets 500 with a fixed text and no internal detail.")
     void providerFailure() throws Exception {
-      start(new VoiceClientWebhookTest.FailingProvider("CANARY-internal-detail"));
+      start(new FailingProvider("CANARY-internal-detail"));
 
       HttpResponse<String> response = post(signed("call-1"), "digits=1");
 

@@ -1,6 +1,5 @@
-package dev.switchboard.spi;
+package dev.switchboard.webhook;
 
-import dev.switchboard.event.WebhookResult;
 import dev.switchboard.internal.FormCodec;
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,6 @@
-package dev.switchboard;
+package dev.switchboard.webhook;
 
-import dev.switchboard.event.WebhookRequest;
-import dev.switchboard.event.WebhookResponse;
+import dev.switchboard.VoiceClient;
 import dev.switchboard.internal.http.HttpServer;
 import java.io.IOException;
 import java.net.Inet6Address;

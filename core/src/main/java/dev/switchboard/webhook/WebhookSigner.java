@@ -1,8 +1,7 @@
-package dev.switchboard.spi;
+package dev.switchboard.webhook;
 
 import dev.switchboard.ConfigurationException;
 import dev.switchboard.SwitchboardConfig;
-import dev.switchboard.event.WebhookRequest;
 import dev.switchboard.internal.FormCodec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
