@@ -15,6 +15,7 @@ import dev.switchboard.flow.Say;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
 import dev.switchboard.flow.VerbAt;
+import dev.switchboard.flow.VerbVisitor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -87,76 +88,130 @@ public final class Capabilities {
   }
 
   private void visit(Verb verb, String path, boolean followed, List<CapabilityGap> gaps) {
-    if (verb instanceof Say say) {
-      need(Capability.SAY, path, verb, gaps);
+    verb.accept(new Needs(path, followed, gaps));
+  }
+
+  /** What each kind of verb needs; the compiler makes a new verb say what it needs here. */
+  private final class Needs implements VerbVisitor<Void> {
+    private final String path;
+    private final boolean followed;
+    private final List<CapabilityGap> gaps;
+
+    Needs(String path, boolean followed, List<CapabilityGap> gaps) {
+      this.path = path;
+      this.followed = followed;
+      this.gaps = gaps;
+    }
+
+    private void need(Capability capability, Verb verb) {
+      Capabilities.this.need(capability, path, verb, gaps);
+    }
+
+    @Override
+    public Void say(Say say) {
+      need(Capability.SAY, say);
       if (!say.language().equals(Say.DEFAULT_LANGUAGE)) {
-        need(Capability.SAY_LANGUAGE, path, verb, gaps);
+        need(Capability.SAY_LANGUAGE, say);
       }
       if (say.gender() != Say.DEFAULT_GENDER) {
-        need(Capability.SAY_GENDER, path, verb, gaps);
+        need(Capability.SAY_GENDER, say);
       }
       if (say.loop() > 1) {
-        need(Capability.LOOP, path, verb, gaps);
+        need(Capability.LOOP, say);
       }
-    } else if (verb instanceof Play play) {
-      need(Capability.PLAY, path, verb, gaps);
+      return null;
+    }
+
+    @Override
+    public Void play(Play play) {
+      need(Capability.PLAY, play);
       if (play.loop() > 1) {
-        need(Capability.LOOP, path, verb, gaps);
+        need(Capability.LOOP, play);
       }
-    } else if (verb instanceof Pause) {
-      need(Capability.PAUSE, path, verb, gaps);
-    } else if (verb instanceof Gather gather) {
-      visitGather(gather, path, gaps);
-    } else if (verb instanceof Record) {
-      need(Capability.RECORD, path, verb, gaps);
-    } else if (verb instanceof RecordCall) {
-      need(Capability.RECORD_CALL, path, verb, gaps);
-    } else if (verb instanceof Transfer transfer) {
-      visitTransfer(transfer, path, followed, gaps);
-    } else if (verb instanceof Conference conference) {
-      need(Capability.CONFERENCE, path, verb, gaps);
-      if (!conference.hasDefaultOptions()) {
-        need(Capability.CONFERENCE_OPTIONS, path, verb, gaps);
+      return null;
+    }
+
+    @Override
+    public Void pause(Pause pause) {
+      need(Capability.PAUSE, pause);
+      return null;
+    }
+
+    @Override
+    public Void gather(Gather gather) {
+      if (gather.input().contains(GatherInput.DTMF)) {
+        need(Capability.GATHER_DTMF, gather);
+      }
+      if (gather.input().contains(GatherInput.SPEECH)) {
+        need(Capability.GATHER_SPEECH, gather);
+      }
+      if (!gather.branches().isEmpty()) {
+        need(Capability.BRANCHING, gather);
+      }
+      return null;
+    }
+
+    @Override
+    public Void record(Record record) {
+      need(Capability.RECORD, record);
+      return null;
+    }
+
+    @Override
+    public Void recordCall(RecordCall recordCall) {
+      need(Capability.RECORD_CALL, recordCall);
+      return null;
+    }
+
+    @Override
+    public Void transfer(Transfer transfer) {
+      need(Capability.TRANSFER, transfer);
+      if (transfer.isParallel()) {
+        need(Capability.PARALLEL_TRANSFER, transfer);
+      }
+      if (transfer.callerId().isPresent()) {
+        need(Capability.CALLER_ID, transfer);
+      }
+      if (transfer.timeout().isPresent()) {
+        need(Capability.TRANSFER_TIMEOUT, transfer);
+      }
+      if (!transfer.onFailure().isEmpty()) {
+        need(Capability.TRANSFER_ON_FAILURE, transfer);
       }
       if (followed) {
-        need(Capability.CONTINUE_AFTER_BRIDGE, path, verb, gaps);
+        need(Capability.CONTINUE_AFTER_BRIDGE, transfer);
       }
-    } else if (verb instanceof Reject) {
-      need(Capability.REJECT, path, verb, gaps);
-    } else if (verb instanceof Redirect) {
-      need(Capability.REDIRECT, path, verb, gaps);
+      return null;
     }
-  }
 
-  private void visitGather(Gather gather, String path, List<CapabilityGap> gaps) {
-    if (gather.input().contains(GatherInput.DTMF)) {
-      need(Capability.GATHER_DTMF, path, gather, gaps);
+    @Override
+    public Void conference(Conference conference) {
+      need(Capability.CONFERENCE, conference);
+      if (!conference.hasDefaultOptions()) {
+        need(Capability.CONFERENCE_OPTIONS, conference);
+      }
+      if (followed) {
+        need(Capability.CONTINUE_AFTER_BRIDGE, conference);
+      }
+      return null;
     }
-    if (gather.input().contains(GatherInput.SPEECH)) {
-      need(Capability.GATHER_SPEECH, path, gather, gaps);
-    }
-    if (!gather.branches().isEmpty()) {
-      need(Capability.BRANCHING, path, gather, gaps);
-    }
-  }
 
-  private void visitTransfer(
-      Transfer transfer, String path, boolean followed, List<CapabilityGap> gaps) {
-    need(Capability.TRANSFER, path, transfer, gaps);
-    if (transfer.isParallel()) {
-      need(Capability.PARALLEL_TRANSFER, path, transfer, gaps);
+    /** Hanging up is what every call can do; its prompts are visited on their own. */
+    @Override
+    public Void hangup(Hangup hangup) {
+      return null;
     }
-    if (transfer.callerId().isPresent()) {
-      need(Capability.CALLER_ID, path, transfer, gaps);
+
+    @Override
+    public Void reject(Reject reject) {
+      need(Capability.REJECT, reject);
+      return null;
     }
-    if (transfer.timeout().isPresent()) {
-      need(Capability.TRANSFER_TIMEOUT, path, transfer, gaps);
-    }
-    if (!transfer.onFailure().isEmpty()) {
-      need(Capability.TRANSFER_ON_FAILURE, path, transfer, gaps);
-    }
-    if (followed) {
-      need(Capability.CONTINUE_AFTER_BRIDGE, path, transfer, gaps);
+
+    @Override
+    public Void redirect(Redirect redirect) {
+      need(Capability.REDIRECT, redirect);
+      return null;
     }
   }
 

@@ -42,20 +42,74 @@ public record CallFlow(List<Verb> verbs) {
       Verb verb = verbs.get(i);
       String path = base + "[" + i + "]";
       out.add(new VerbAt(path, verb, i < verbs.size() - 1));
-      if (verb instanceof Gather gather) {
-        walk(gather.prompts(), path + ".prompts", out);
-        for (Branch branch : gather.branches()) {
-          walk(branch.verbs(), path + ".branches[\"" + branch.key() + "\"]", out);
-        }
-      } else if (verb instanceof Record record) {
-        walk(record.prompts(), path + ".prompts", out);
-      } else if (verb instanceof RecordCall recordCall) {
-        walk(recordCall.prompts(), path + ".prompts", out);
-      } else if (verb instanceof Hangup hangup) {
-        walk(hangup.prompts(), path + ".prompts", out);
-      } else if (verb instanceof Transfer transfer) {
-        walk(transfer.onFailure(), path + ".onFailure", out);
+      verb.accept(new Nested(path, out));
+    }
+  }
+
+  /** Walks the verbs nested in a verb: its prompts, its branches, its on-failure flow. */
+  private record Nested(String path, List<VerbAt> out) implements VerbVisitor<Void> {
+    private Void walkAll(List<? extends Verb> verbs, String suffix) {
+      walk(verbs, path + suffix, out);
+      return null;
+    }
+
+    @Override
+    public Void say(Say say) {
+      return null;
+    }
+
+    @Override
+    public Void play(Play play) {
+      return null;
+    }
+
+    @Override
+    public Void pause(Pause pause) {
+      return null;
+    }
+
+    @Override
+    public Void gather(Gather gather) {
+      walkAll(gather.prompts(), ".prompts");
+      for (Branch branch : gather.branches()) {
+        walkAll(branch.verbs(), ".branches[\"" + branch.key() + "\"]");
       }
+      return null;
+    }
+
+    @Override
+    public Void record(Record record) {
+      return walkAll(record.prompts(), ".prompts");
+    }
+
+    @Override
+    public Void recordCall(RecordCall recordCall) {
+      return walkAll(recordCall.prompts(), ".prompts");
+    }
+
+    @Override
+    public Void transfer(Transfer transfer) {
+      return walkAll(transfer.onFailure(), ".onFailure");
+    }
+
+    @Override
+    public Void conference(Conference conference) {
+      return null;
+    }
+
+    @Override
+    public Void hangup(Hangup hangup) {
+      return walkAll(hangup.prompts(), ".prompts");
+    }
+
+    @Override
+    public Void reject(Reject reject) {
+      return null;
+    }
+
+    @Override
+    public Void redirect(Redirect redirect) {
+      return null;
     }
   }
 

@@ -101,4 +101,9 @@ public record Conference(
       return new Conference(room, muted, beep, startOnEnter, endOnExit, label);
     }
   }
+
+  @Override
+  public <R> R accept(VerbVisitor<R> visitor) {
+    return visitor.conference(this);
+  }
 }

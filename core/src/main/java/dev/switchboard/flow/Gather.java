@@ -183,4 +183,9 @@ public record Gather(
       return new Gather(prompts, numDigits, timeout, finishOnKey, attempts, input, branches);
     }
   }
+
+  @Override
+  public <R> R accept(VerbVisitor<R> visitor) {
+    return visitor.gather(this);
+  }
 }

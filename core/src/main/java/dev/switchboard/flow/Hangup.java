@@ -27,4 +27,9 @@ public record Hangup(List<Prompt> prompts) implements Verb {
   public String name() {
     return "hangup";
   }
+
+  @Override
+  public <R> R accept(VerbVisitor<R> visitor) {
+    return visitor.hangup(this);
+  }
 }

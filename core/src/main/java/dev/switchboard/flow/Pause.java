@@ -23,4 +23,9 @@ public record Pause(int seconds) implements Prompt {
   public String name() {
     return "pause";
   }
+
+  @Override
+  public <R> R accept(VerbVisitor<R> visitor) {
+    return visitor.pause(this);
+  }
 }

@@ -29,4 +29,9 @@ public record Play(URI url, int loop) implements Prompt {
   public String name() {
     return "play";
   }
+
+  @Override
+  public <R> R accept(VerbVisitor<R> visitor) {
+    return visitor.play(this);
+  }
 }

@@ -37,4 +37,9 @@ public record Record(List<Prompt> prompts, int maxDuration, String finishOnKey) 
   public String name() {
     return "record";
   }
+
+  @Override
+  public <R> R accept(VerbVisitor<R> visitor) {
+    return visitor.record(this);
+  }
 }

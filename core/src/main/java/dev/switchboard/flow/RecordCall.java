@@ -22,4 +22,9 @@ public record RecordCall(List<Prompt> prompts) implements Verb {
   public String name() {
     return "recordCall";
   }
+
+  @Override
+  public <R> R accept(VerbVisitor<R> visitor) {
+    return visitor.recordCall(this);
+  }
 }

@@ -27,4 +27,9 @@ public record Redirect(URI url, RedirectMethod method) implements Verb {
   public String name() {
     return "redirect";
   }
+
+  @Override
+  public <R> R accept(VerbVisitor<R> visitor) {
+    return visitor.redirect(this);
+  }
 }

@@ -9,4 +9,9 @@ public record Reject() implements Verb {
   public String name() {
     return "reject";
   }
+
+  @Override
+  public <R> R accept(VerbVisitor<R> visitor) {
+    return visitor.reject(this);
+  }
 }

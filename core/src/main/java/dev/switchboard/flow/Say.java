@@ -80,4 +80,9 @@ public record Say(String text, String language, VoiceGender gender, int loop) im
       return new Say(text, language, gender, loop);
     }
   }
+
+  @Override
+  public <R> R accept(VerbVisitor<R> visitor) {
+    return visitor.say(this);
+  }
 }

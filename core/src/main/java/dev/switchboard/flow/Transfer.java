@@ -109,4 +109,9 @@ public record Transfer(
           onFailure);
     }
   }
+
+  @Override
+  public <R> R accept(VerbVisitor<R> visitor) {
+    return visitor.transfer(this);
+  }
 }

@@ -16,6 +16,7 @@ import dev.switchboard.flow.Reject;
 import dev.switchboard.flow.Say;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
+import dev.switchboard.flow.VerbVisitor;
 import dev.switchboard.testkit.Observation.Gathered;
 import dev.switchboard.testkit.Observation.HungUp;
 import dev.switchboard.testkit.Observation.JoinedConference;
@@ -106,37 +107,82 @@ public final class ReferenceInterpreter {
     }
 
     void verb(Verb verb) {
-      if (verb instanceof Say say) {
-        for (int i = 0; i < say.loop(); i++) {
-          observe(new Said(say.text(), say.language(), say.gender().wireName()));
-        }
-      } else if (verb instanceof Play play) {
-        for (int i = 0; i < play.loop(); i++) {
-          observe(new Played(play.url().toString()));
-        }
-      } else if (verb instanceof Pause pause) {
-        observe(new Paused(pause.seconds()));
-      } else if (verb instanceof Gather gather) {
-        gather(gather);
-      } else if (verb instanceof Record record) {
-        sequence(record.prompts());
-        observe(new Recorded("recording-" + ++recordings));
-      } else if (verb instanceof RecordCall recordCall) {
-        sequence(recordCall.prompts());
-        observe(new RecordingCall());
-      } else if (verb instanceof Transfer transfer) {
-        transfer(transfer);
-      } else if (verb instanceof Conference conference) {
-        // SEM-08: when the caller leaves the conference, the flow goes on.
-        observe(new JoinedConference(conference.room()));
-      } else if (verb instanceof Hangup hangup) {
-        sequence(hangup.prompts());
-        end(new HungUp("flow"));
-      } else if (verb instanceof Reject) {
-        end(new Rejected());
-      } else if (verb instanceof Redirect redirect) {
-        redirect(redirect);
-      }
+      verb.accept(
+          new VerbVisitor<Void>() {
+            @Override
+            public Void say(Say say) {
+              for (int i = 0; i < say.loop(); i++) {
+                observe(new Said(say.text(), say.language(), say.gender().wireName()));
+              }
+              return null;
+            }
+
+            @Override
+            public Void play(Play play) {
+              for (int i = 0; i < play.loop(); i++) {
+                observe(new Played(play.url().toString()));
+              }
+              return null;
+            }
+
+            @Override
+            public Void pause(Pause pause) {
+              observe(new Paused(pause.seconds()));
+              return null;
+            }
+
+            @Override
+            public Void gather(Gather gather) {
+              Run.this.gather(gather);
+              return null;
+            }
+
+            @Override
+            public Void record(Record record) {
+              sequence(record.prompts());
+              observe(new Recorded("recording-" + ++recordings));
+              return null;
+            }
+
+            @Override
+            public Void recordCall(RecordCall recordCall) {
+              sequence(recordCall.prompts());
+              observe(new RecordingCall());
+              return null;
+            }
+
+            @Override
+            public Void transfer(Transfer transfer) {
+              Run.this.transfer(transfer);
+              return null;
+            }
+
+            @Override
+            public Void conference(Conference conference) {
+              // SEM-08: when the caller leaves the conference, the flow goes on.
+              observe(new JoinedConference(conference.room()));
+              return null;
+            }
+
+            @Override
+            public Void hangup(Hangup hangup) {
+              sequence(hangup.prompts());
+              end(new HungUp("flow"));
+              return null;
+            }
+
+            @Override
+            public Void reject(Reject reject) {
+              end(new Rejected());
+              return null;
+            }
+
+            @Override
+            public Void redirect(Redirect redirect) {
+              Run.this.redirect(redirect);
+              return null;
+            }
+          });
     }
 
     /**

@@ -4,14 +4,17 @@ import dev.switchboard.PhoneNumber;
 import dev.switchboard.flow.Conference;
 import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.Hangup;
+import dev.switchboard.flow.Pause;
 import dev.switchboard.flow.Play;
 import dev.switchboard.flow.Prompt;
 import dev.switchboard.flow.Record;
 import dev.switchboard.flow.RecordCall;
+import dev.switchboard.flow.Redirect;
 import dev.switchboard.flow.Reject;
 import dev.switchboard.flow.Say;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
+import dev.switchboard.flow.VerbVisitor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,37 +83,91 @@ final class BlockPlanner {
       return block(state, BlockKind.PLAY, pending, end, -1, Map.of());
     }
     String combined = pending + own;
-    if (verb instanceof Record record) {
-      return block(
-          state,
-          BlockKind.RECORD,
-          combined,
-          end + 1,
-          -1,
-          Map.of("max_duration", String.valueOf(record.maxDuration())));
-    } else if (verb instanceof RecordCall) {
-      return block(state, BlockKind.MONITOR, combined, end + 1, -1, Map.of());
-    } else if (verb instanceof Transfer transfer) {
-      Map<String, String> params = new LinkedHashMap<>();
-      params.put("dest", transfer.to().get(0).e164());
-      transfer.callerId().ifPresent(id -> params.put("caller_id", id.e164()));
-      if (!transfer.onFailure().isEmpty()) {
-        params.put("on_failure", "continue");
-      }
-      return block(state, BlockKind.TRANSFER, combined, end + 1, end, params);
-    } else if (verb instanceof Conference conference) {
-      return block(
-          state,
-          BlockKind.TRANSFER,
-          combined,
-          end + 1,
-          end,
-          Map.of("dest", "room:" + conference.room()));
-    } else if (verb instanceof Hangup) {
-      return block(state, BlockKind.HANGUP, combined, end + 1, -1, Map.of());
-    }
+    int at = end;
+    return verb.accept(
+        new VerbVisitor<Block>() {
+          @Override
+          public Block say(Say say) {
+            return noBlock(say);
+          }
+
+          @Override
+          public Block play(Play play) {
+            return noBlock(play);
+          }
+
+          @Override
+          public Block pause(Pause pause) {
+            return noBlock(pause);
+          }
+
+          @Override
+          public Block gather(Gather gather) {
+            return noBlock(gather);
+          }
+
+          @Override
+          public Block record(Record record) {
+            return block(
+                state,
+                BlockKind.RECORD,
+                combined,
+                at + 1,
+                -1,
+                Map.of("max_duration", String.valueOf(record.maxDuration())));
+          }
+
+          @Override
+          public Block recordCall(RecordCall recordCall) {
+            return block(state, BlockKind.MONITOR, combined, at + 1, -1, Map.of());
+          }
+
+          @Override
+          public Block transfer(Transfer transfer) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("dest", transfer.to().get(0).e164());
+            transfer.callerId().ifPresent(id -> params.put("caller_id", id.e164()));
+            if (!transfer.onFailure().isEmpty()) {
+              params.put("on_failure", "continue");
+            }
+            return block(state, BlockKind.TRANSFER, combined, at + 1, at, params);
+          }
+
+          @Override
+          public Block conference(Conference conference) {
+            return block(
+                state,
+                BlockKind.TRANSFER,
+                combined,
+                at + 1,
+                at,
+                Map.of("dest", "room:" + conference.room()));
+          }
+
+          @Override
+          public Block hangup(Hangup hangup) {
+            return block(state, BlockKind.HANGUP, combined, at + 1, -1, Map.of());
+          }
+
+          @Override
+          public Block reject(Reject reject) {
+            return noBlock(reject);
+          }
+
+          @Override
+          public Block redirect(Redirect redirect) {
+            return noBlock(redirect);
+          }
+        });
+  }
+
+  /**
+   * Prompts and gathers were planned above and a reject only opens a flow; anything else here has
+   * no Hoiio block and should have been refused before the call.
+   */
+  private static Block noBlock(Verb verb) {
     throw new IllegalStateException(
-        verb.name() + " has no Hoiio block; it should have been refused");
+        verb.name() + " has no Hoiio block here; it should have been refused");
   }
 
   private static Block block(

@@ -17,6 +17,7 @@ import dev.switchboard.flow.Reject;
 import dev.switchboard.flow.Say;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
+import dev.switchboard.flow.VerbVisitor;
 import dev.switchboard.voxtelesys.internal.voxxml.Callbacks;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxConference;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxDial;
@@ -89,26 +90,80 @@ public final class VoxXmlCompiler {
   }
 
   private void add(List<Object> out, Verb verb) {
-    if (verb instanceof Prompt prompt) {
-      out.add(prompt(prompt));
-    } else if (verb instanceof Gather gather) {
-      out.add(gather(gather));
-      for (Branch branch : gather.branches()) {
-        out.add(branch(branch));
-      }
-    } else if (verb instanceof Transfer transfer) {
-      out.add(dial(transfer));
-    } else if (verb instanceof Conference conference) {
-      out.add(conference(conference));
-    } else if (verb instanceof Hangup hangup) {
-      addAll(out, hangup.prompts());
-      out.add(new VoxHangup());
-    } else if (verb instanceof Reject) {
-      out.add(new VoxReject());
-    } else if (verb instanceof Record || verb instanceof RecordCall || verb instanceof Redirect) {
-      // Refused as capability gaps before compiling; reaching here is a bug in the provider.
-      throw new IllegalStateException(verb.name() + " has no VoxXML v1 equivalent");
-    }
+    verb.accept(
+        new VerbVisitor<Void>() {
+          @Override
+          public Void say(Say say) {
+            out.add(prompt(say));
+            return null;
+          }
+
+          @Override
+          public Void play(Play play) {
+            out.add(prompt(play));
+            return null;
+          }
+
+          @Override
+          public Void pause(Pause pause) {
+            out.add(prompt(pause));
+            return null;
+          }
+
+          @Override
+          public Void gather(Gather gather) {
+            out.add(VoxXmlCompiler.this.gather(gather));
+            for (Branch branch : gather.branches()) {
+              out.add(branch(branch));
+            }
+            return null;
+          }
+
+          @Override
+          public Void record(Record record) {
+            return unsupported(record);
+          }
+
+          @Override
+          public Void recordCall(RecordCall recordCall) {
+            return unsupported(recordCall);
+          }
+
+          @Override
+          public Void transfer(Transfer transfer) {
+            out.add(dial(transfer));
+            return null;
+          }
+
+          @Override
+          public Void conference(Conference conference) {
+            out.add(VoxXmlCompiler.this.conference(conference));
+            return null;
+          }
+
+          @Override
+          public Void hangup(Hangup hangup) {
+            addAll(out, hangup.prompts());
+            out.add(new VoxHangup());
+            return null;
+          }
+
+          @Override
+          public Void reject(Reject reject) {
+            out.add(new VoxReject());
+            return null;
+          }
+
+          @Override
+          public Void redirect(Redirect redirect) {
+            return unsupported(redirect);
+          }
+        });
+  }
+
+  /** Refused as capability gaps before compiling; reaching here is a bug in the provider. */
+  private static Void unsupported(Verb verb) {
+    throw new IllegalStateException(verb.name() + " has no VoxXML v1 equivalent");
   }
 
   /** Say, Play or Pause; Pause is only valid outside a Gather, which the rules ensure. */
