@@ -36,36 +36,36 @@ public final class Conferences {
     if (!gaps.isEmpty()) {
       throw new UnsupportedCapabilityException(voice.providerId(), gaps);
     }
-    return client.dialOutConference(request);
+    return client.conferences().dialOut(request);
   }
 
   /** The conferences the vendor knows, fetched lazily. */
   public Stream<LiveConference> list() {
     voice.require(Capability.CONFERENCE_CONTROL);
-    return client.listConferences();
+    return client.conferences().list();
   }
 
   /** The participants of a live conference. */
   public List<Participant> participants(String conferenceId) {
     voice.require(Capability.CONFERENCE_CONTROL);
-    return client.listParticipants(conferenceId);
+    return client.conferences().participants(conferenceId);
   }
 
   /** Mutes or unmutes one participant of a live conference. */
   public void mute(String conferenceId, String participantId, boolean muted) {
     voice.require(Capability.CONFERENCE_CONTROL);
-    client.muteParticipant(conferenceId, participantId, muted);
+    client.conferences().mute(conferenceId, participantId, muted);
   }
 
   /** Removes one participant from a live conference, hanging up its call. */
   public void remove(String conferenceId, String participantId) {
     voice.require(Capability.CONFERENCE_CONTROL);
-    client.removeParticipant(conferenceId, participantId);
+    client.conferences().remove(conferenceId, participantId);
   }
 
   /** Ends a live conference, hanging up every participant. */
   public void end(String conferenceId) {
     voice.require(Capability.CONFERENCE_CONTROL);
-    client.endConference(conferenceId);
+    client.conferences().end(conferenceId);
   }
 }

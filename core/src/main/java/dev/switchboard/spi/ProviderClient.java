@@ -2,10 +2,6 @@ package dev.switchboard.spi;
 
 import dev.switchboard.Call;
 import dev.switchboard.CallRequest;
-import dev.switchboard.ConferenceDialOut;
-import dev.switchboard.DialedConference;
-import dev.switchboard.LiveConference;
-import dev.switchboard.Participant;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.state.CallbackBindings;
@@ -34,55 +30,30 @@ public interface ProviderClient extends AutoCloseable {
 
   /** The current state of a call. Needs {@code CALL_STATUS}. */
   default Call getCall(String callId) {
-    throw undeclared("getCall");
+    throw Undeclared.operation("getCall");
   }
 
   /** Calls the vendor knows, fetched lazily page by page. Needs {@code CALL_LIST}. */
   default Stream<Call> listCalls() {
-    throw undeclared("listCalls");
+    throw Undeclared.operation("listCalls");
   }
 
   /** Replaces what a live call is doing with {@code flow}. Needs {@code MODIFY_CALL}. */
   default void modifyCall(String callId, CallFlow flow) {
-    throw undeclared("modifyCall");
+    throw Undeclared.operation("modifyCall");
   }
 
   /** Hangs up a live call. Needs {@code HANGUP_CALL}. */
   default void hangup(String callId) {
-    throw undeclared("hangup");
-  }
-
-  /** Sets up a conference by calling every participant. Needs {@code CONFERENCE_DIAL_OUT}. */
-  default DialedConference dialOutConference(ConferenceDialOut request) {
-    throw undeclared("dialOutConference");
-  }
-
-  /** Conferences the vendor knows, fetched lazily. Needs {@code CONFERENCE_CONTROL}. */
-  default Stream<LiveConference> listConferences() {
-    throw undeclared("listConferences");
-  }
-
-  /** The participants of a conference. Needs {@code CONFERENCE_CONTROL}. */
-  default List<Participant> listParticipants(String conferenceId) {
-    throw undeclared("listParticipants");
-  }
-
-  /** Mutes or unmutes one participant. Needs {@code CONFERENCE_CONTROL}. */
-  default void muteParticipant(String conferenceId, String participantId, boolean muted) {
-    throw undeclared("muteParticipant");
+    throw Undeclared.operation("hangup");
   }
 
   /**
-   * Removes one participant from a conference, hanging up its call. Needs {@code
-   * CONFERENCE_CONTROL}.
+   * The provider's conference operations; the default implements none, for a provider that declares
+   * neither {@code CONFERENCE_DIAL_OUT} nor {@code CONFERENCE_CONTROL}.
    */
-  default void removeParticipant(String conferenceId, String participantId) {
-    throw undeclared("removeParticipant");
-  }
-
-  /** Ends a conference, hanging up every participant. Needs {@code CONFERENCE_CONTROL}. */
-  default void endConference(String conferenceId) {
-    throw undeclared("endConference");
+  default ConferenceOperations conferences() {
+    return new ConferenceOperations() {};
   }
 
   /**
@@ -124,9 +95,4 @@ public interface ProviderClient extends AutoCloseable {
   /** Releases connections and threads. */
   @Override
   default void close() {}
-
-  private static UnsupportedOperationException undeclared(String operation) {
-    return new UnsupportedOperationException(
-        operation + " is not implemented by this provider; it must not declare the capability");
-  }
 }

@@ -12,6 +12,7 @@ import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.IncomingCall;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.spi.ConferenceOperations;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.state.CallbackBindings;
 import dev.switchboard.state.CallbackSubject;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /** Voxtelesys behind {@link dev.switchboard.VoiceClient}. */
-public final class VoxtelesysClient implements ProviderClient {
+public final class VoxtelesysClient implements ProviderClient, ConferenceOperations {
   private static final Logger LOG = LoggerFactory.getLogger(VoxtelesysClient.class);
 
   /** Path of the callbacks a call's VoxXML asks for, below the webhook base URL. */
@@ -219,7 +220,12 @@ public final class VoxtelesysClient implements ProviderClient {
   }
 
   @Override
-  public Stream<LiveConference> listConferences() {
+  public ConferenceOperations conferences() {
+    return this;
+  }
+
+  @Override
+  public Stream<LiveConference> list() {
     return api.conferences()
         .map(
             c ->
@@ -231,7 +237,7 @@ public final class VoxtelesysClient implements ProviderClient {
   }
 
   @Override
-  public List<Participant> listParticipants(String conferenceId) {
+  public List<Participant> participants(String conferenceId) {
     try (Stream<JsonNode> participants = api.participants(conferenceId)) {
       return participants
           .map(
@@ -243,19 +249,19 @@ public final class VoxtelesysClient implements ProviderClient {
   }
 
   @Override
-  public void muteParticipant(String conferenceId, String participantId, boolean muted) {
+  public void mute(String conferenceId, String participantId, boolean muted) {
     VoxSetMute mute = new VoxSetMute();
     mute.muted = muted;
     api.modifyParticipant(conferenceId, participantId, document(mute));
   }
 
   @Override
-  public void removeParticipant(String conferenceId, String participantId) {
+  public void remove(String conferenceId, String participantId) {
     api.modifyParticipant(conferenceId, participantId, document(new VoxHangup()));
   }
 
   @Override
-  public void endConference(String conferenceId) {
+  public void end(String conferenceId) {
     api.deleteConference(conferenceId);
   }
 

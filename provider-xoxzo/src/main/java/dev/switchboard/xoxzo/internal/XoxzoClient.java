@@ -15,6 +15,7 @@ import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Play;
 import dev.switchboard.flow.Prompt;
 import dev.switchboard.flow.Say;
+import dev.switchboard.spi.ConferenceOperations;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.state.CallbackBindings;
 import dev.switchboard.state.CallbackSubject;
@@ -45,7 +46,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Xoxzo behind {@link dev.switchboard.VoiceClient}. */
-public final class XoxzoClient implements ProviderClient {
+public final class XoxzoClient implements ProviderClient, ConferenceOperations {
   static final String CALLBACK_PATH = "/xoxzo/callback";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -150,7 +151,12 @@ public final class XoxzoClient implements ProviderClient {
   }
 
   @Override
-  public DialedConference dialOutConference(ConferenceDialOut request) {
+  public ConferenceOperations conferences() {
+    return this;
+  }
+
+  @Override
+  public DialedConference dialOut(ConferenceDialOut request) {
     PhoneNumber caller = caller(request.from(), "conference.from");
     List<Violation> violations = new ArrayList<>();
     if (request.participants().size() > 3) {
