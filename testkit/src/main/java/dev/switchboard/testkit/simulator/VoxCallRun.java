@@ -34,7 +34,8 @@ final class VoxCallRun {
   /** How many redirects one call may follow; past this a redirect fails like a bad fetch. */
   static final int MAX_REDIRECTS = 10;
 
-  private final VoxtelesysSimulator simulator;
+  private final VoxWorld world;
+  private final VoxCallbackSender sender;
   private final VoxCall call;
   private final SimulatedCall line;
   private String gather = "";
@@ -60,8 +61,9 @@ final class VoxCallRun {
     }
   }
 
-  VoxCallRun(VoxtelesysSimulator simulator, VoxCall call, Callee callee) {
-    this.simulator = simulator;
+  VoxCallRun(VoxWorld world, VoxCallbackSender sender, VoxCall call, Callee callee) {
+    this.world = world;
+    this.sender = sender;
     this.call = call;
     this.line = new SimulatedCall(callee);
   }
@@ -224,12 +226,12 @@ final class VoxCallRun {
     VoxCallbacks callbacks = VoxCallbacks.of(verb);
     if (callbacks.wants("partialResult")) {
       for (String partial : partials) {
-        simulator.callback(
+        sender.callback(
             callbacks,
-            simulator
+            sender
                 .payload("gather", "partial_input")
                 .put("call_id", call.id())
-                .put("time", simulator.callbackTime())
+                .put("time", sender.callbackTime())
                 .put("partial_input", partial)
                 .put("input_method", method));
       }
@@ -237,12 +239,12 @@ final class VoxCallRun {
     gather = digits.length() > 0 ? digits.toString() : words;
     boolean stillThere = line.observe(new Gathered(digits.toString(), words));
     if (callbacks.wants("fullResult")) {
-      simulator.callback(
+      sender.callback(
           callbacks,
-          simulator
+          sender
               .payload("gather", "complete_input")
               .put("call_id", call.id())
-              .put("time", simulator.callbackTime())
+              .put("time", sender.callbackTime())
               .put("complete_input", gather)
               .put("input_method", method));
     }
@@ -314,21 +316,21 @@ final class VoxCallRun {
 
   private void numberEvent(VoxCallbacks callbacks, String keyword, String event, String number) {
     if (callbacks.wants(keyword)) {
-      simulator.callback(
+      sender.callback(
           callbacks,
-          simulator
+          sender
               .payload("number", event)
               .put("call_id", call.id())
               .put("destination_number", number)
-              .put("time", simulator.callbackTime()));
+              .put("time", sender.callbackTime()));
     }
   }
 
   /** Joins the room, and leaves it at once: the simulated caller does nothing in a conference. */
   private void conference(VoxXml.Verb verb) {
-    VoxtelesysSimulator.Membership membership = simulator.join(call, verb);
+    VoxWorld.Membership membership = world.join(call, verb);
     boolean stillThere = line.observe(new JoinedConference(verb.text()));
-    simulator.leave(membership);
+    world.leave(membership);
     if (!stillThere) {
       throw new Over();
     }
@@ -342,10 +344,10 @@ final class VoxCallRun {
     String url = verb.text();
     observe(new Redirected(url));
     if (++redirects > MAX_REDIRECTS) {
-      call.fail(VoxtelesysSimulator.COULD_NOT_REACH_URL, "too many redirects, at " + url);
+      call.fail(VoxCallbackSender.COULD_NOT_REACH_URL, "too many redirects, at " + url);
       return;
     }
-    List<VoxXml.Verb> fetched = simulator.fetchVoxXml(call, verb.attribute("method", "POST"), url);
+    List<VoxXml.Verb> fetched = sender.fetchVoxXml(call, verb.attribute("method", "POST"), url);
     if (fetched == null) {
       return;
     }
