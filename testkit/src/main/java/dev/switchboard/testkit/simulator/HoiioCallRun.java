@@ -47,7 +47,8 @@ final class HoiioCallRun {
    */
   private record Step(Next next, URI url, Map<String, String> fields) {}
 
-  private final HoiioSimulator simulator;
+  private final HoiioWorld world;
+  private final HoiioNotifier notifier;
   private final HoiioSession session;
   private final Duration idleTimeout;
   private SimulatedCall call;
@@ -55,20 +56,25 @@ final class HoiioCallRun {
   private boolean cut;
 
   /**
-   * @param call the caller of an incoming call; null for a Dial, whose callee is the next one
-   *     scripted
+   * @param world numbers the recordings
+   * @param notifier sends the notifications
+   * @param call the caller of an incoming call; null for a Dial, whose callee {@link #dial} gets
    */
   HoiioCallRun(
-      HoiioSimulator simulator, HoiioSession session, Duration idleTimeout, SimulatedCall call) {
-    this.simulator = simulator;
+      HoiioWorld world,
+      HoiioNotifier notifier,
+      HoiioSession session,
+      Duration idleTimeout,
+      SimulatedCall call) {
+    this.world = world;
+    this.notifier = notifier;
     this.session = session;
     this.idleTimeout = idleTimeout;
     this.call = call;
   }
 
-  /** Runs a Dial-initiated call to its end. */
-  Transcript dial(HoiioBlock dial) {
-    Callee callee = simulator.nextCallee();
+  /** Runs a Dial-initiated call to {@code callee} to its end and returns what they observed. */
+  Transcript dial(HoiioBlock dial, Callee callee) {
     call = new SimulatedCall(callee);
     Step step;
     Callee.Pickup pickup = session.forcePending() ? Callee.Pickup.NO_ANSWER : callee.pickup();
@@ -99,7 +105,7 @@ final class HoiioCallRun {
 
   /** Runs an incoming call: the answer notification, then the application's blocks. */
   Transcript incoming(URI notifyUrl) {
-    simulator.notify(notifyUrl, session.fields("answer", null, "ringing"));
+    notifier.notify(notifyUrl, session.fields("answer", null, "ringing"));
     return loop(null, null);
   }
 
@@ -134,12 +140,10 @@ final class HoiioCallRun {
     if (monitor != null && monitor.notifyUrl() != null) {
       Map<String, String> file = session.fields("monitor", monitor.tag(), "ended");
       file.put("monitor_status", "success");
-      file.put("monitor_url", simulator.nextRecordingUrl());
-      simulator.notify(monitor.notifyUrl(), file);
+      file.put("monitor_url", world.nextRecordingUrl());
+      notifier.notify(monitor.notifyUrl(), file);
     }
-    Transcript transcript = call.transcript();
-    simulator.finishCall(session.id(), transcript);
-    return transcript;
+    return call.transcript();
   }
 
   private void notify(HoiioBlock block, Step step) {
@@ -153,7 +157,7 @@ final class HoiioCallRun {
     if (ended) {
       fields.putAll(session.billing());
     }
-    simulator.notify(step.url(), fields);
+    notifier.notify(step.url(), fields);
   }
 
   /** {@code force=enabled}: the call ends where it is; a ringing incoming call is refused. */
@@ -241,7 +245,7 @@ final class HoiioCallRun {
     if (!play(block.msg())) {
       return ended(url, Map.of("record_status", "failed"));
     }
-    String recording = simulator.nextRecordingUrl();
+    String recording = world.nextRecordingUrl();
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("record_status", "success");
     fields.put("record_url", recording);

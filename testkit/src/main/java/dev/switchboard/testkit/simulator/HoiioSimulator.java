@@ -1,34 +1,14 @@
 package dev.switchboard.testkit.simulator;
 
-import dev.switchboard.InvalidInputException;
-import dev.switchboard.PhoneNumber;
 import dev.switchboard.testkit.Callee;
-import dev.switchboard.testkit.Observation;
 import dev.switchboard.testkit.SimulatedCall;
 import dev.switchboard.testkit.Transcript;
 import dev.switchboard.webhook.WebhookRequest;
 import dev.switchboard.webhook.WebhookResponse;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLEncoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Hoiio's IVR block API on loopback, written from the vendor's pages ({@code hoiio-ivr-record.txt},
@@ -167,33 +147,12 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  */
 public final class HoiioSimulator extends VendorSimulator {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String JSON_TYPE = "application/json";
-  private static final int MAX_TAG = 256;
-  private static final int MAX_URL = 4000;
-  private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_-]{0,64}");
-  private static final Pattern INTEGER = Pattern.compile("[0-9]{1,9}");
-  private static final String RECORDINGS = "http://recordings.hoiio.example/rec-";
-
-  private static final Map<String, String> BLOCKS =
-      Map.of(
-          "/open/ivr/start/dial", "dial",
-          "/open/ivr/middle/play", "play",
-          "/open/ivr/middle/gather", "gather",
-          "/open/ivr/middle/record", "record",
-          "/open/ivr/middle/monitor", "monitor",
-          "/open/ivr/middle/hold", "hold",
-          "/open/ivr/middle/unhold", "unhold",
-          "/open/ivr/end/transfer", "transfer",
-          "/open/ivr/end/hangup", "hangup");
-
-  private final String appId;
-  private final String accessToken;
-  private final Map<String, HoiioSession> sessions = new ConcurrentHashMap<>();
-  private final Map<String, List<String>> unknownSessions = new ConcurrentHashMap<>();
-  private final AtomicInteger sessionNumbers = new AtomicInteger();
-  private final AtomicInteger roomNumbers = new AtomicInteger();
-  private final AtomicInteger recordingNumbers = new AtomicInteger();
+  // Layered so that each part depends only on those below it: the router reads and changes the
+  // world and hands Dials to this simulator, the call runs read the world and send through the
+  // notifier, and the notifier only talks HTTP.
+  private final HoiioWorld world = new HoiioWorld();
+  private final HoiioNotifier notifier;
+  private final HoiioRouter router;
   private volatile Duration idleTimeout = Duration.ofSeconds(30);
 
   /**
@@ -208,8 +167,8 @@ public final class HoiioSimulator extends VendorSimulator {
     if (accessToken == null || accessToken.isBlank()) {
       throw new IllegalArgumentException("accessToken must not be blank");
     }
-    this.appId = appId;
-    this.accessToken = accessToken;
+    this.notifier = new HoiioNotifier(this);
+    this.router = new HoiioRouter(appId, accessToken, world, this::placeCall);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -250,13 +209,16 @@ public final class HoiioSimulator extends VendorSimulator {
     if (!(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
       throw new IllegalArgumentException("notifyUrl must be http(s), was " + notifyUrl);
     }
-    if (number(from) == null || number(to) == null) {
+    if (HoiioParameters.number(from) == null || HoiioParameters.number(to) == null) {
       throw new IllegalArgumentException(
           "from and to must be E.164 with '+', were '" + from + "' and '" + to + "'");
     }
-    HoiioSession session = newSession(null, from, to, HoiioSession.State.READY);
-    return new HoiioCallRun(this, session, idleTimeout, new SimulatedCall(callee))
-        .incoming(notifyUrl);
+    HoiioSession session = world.newSession(null, from, to, HoiioSession.State.READY);
+    Transcript transcript =
+        new HoiioCallRun(world, notifier, session, idleTimeout, new SimulatedCall(callee))
+            .incoming(notifyUrl);
+    finishCall(session.id(), transcript);
+    return transcript;
   }
 
   /**
@@ -268,7 +230,7 @@ public final class HoiioSimulator extends VendorSimulator {
    * @throws AssertionError when it does not happen within {@code timeout}
    */
   public Transcript awaitObservations(String session, int count, Duration timeout) {
-    HoiioSession known = sessions.get(session);
+    HoiioSession known = world.session(session);
     if (known == null) {
       throw new IllegalArgumentException("no such session: " + session);
     }
@@ -298,380 +260,30 @@ public final class HoiioSimulator extends VendorSimulator {
    * [success_ok, success_ok, error_session_not_ready]}.
    */
   public List<String> statuses(String session) {
-    HoiioSession known = sessions.get(session);
-    if (known != null) {
-      return known.answers();
-    }
-    List<String> unknown = unknownSessions.get(session);
-    if (unknown == null) {
-      return List.of();
-    }
-    synchronized (unknown) {
-      return List.copyOf(unknown);
-    }
+    return world.statuses(session);
   }
 
   // ------------------------------------------------------------------------------------------
-  // Requests
+  // Requests and Dials
 
   @Override
   protected WebhookResponse handle(WebhookRequest request) {
-    String name = BLOCKS.get(request.path());
-    if (name == null) {
-      return answer(404, status("error_not_found"));
-    }
-    String session = name.equals("dial") ? null : present(request.parameters().get("session"));
-    try {
-      return serve(name, request);
-    } catch (HoiioRefusal refusal) {
-      if (session != null) {
-        record(session, refusal.status());
-      }
-      return answer(200, status(refusal.status()));
-    }
-  }
-
-  private WebhookResponse serve(String name, WebhookRequest request) {
-    if (!request.method().equals("GET") && !request.method().equals("POST")) {
-      throw new HoiioRefusal("error_invalid_http_method");
-    }
-    if (malformed(request)) {
-      throw new HoiioRefusal("error_malformed_params");
-    }
-    Map<String, String> parameters = new LinkedHashMap<>();
-    request
-        .parameters()
-        .forEach(
-            (key, value) -> {
-              if (!value.isEmpty()) {
-                parameters.put(key, value);
-              }
-            });
-    authenticate(parameters);
-    List<String> required =
-        name.equals("dial")
-            ? List.of("dest")
-            : name.equals("transfer") ? List.of("session", "dest") : List.of("session");
-    for (String parameter : required) {
-      if (!parameters.containsKey(parameter)) {
-        throw new HoiioRefusal("error_" + parameter + "_param_missing");
-      }
-    }
-    HoiioBlock block = check(name, parameters);
-    if (name.equals("dial")) {
-      return dial(block);
-    }
-    HoiioSession session = sessions.get(parameters.get("session"));
-    if (session == null) {
-      throw new HoiioRefusal("error_invalid_session");
-    }
-    String refusal = session.accept(block);
-    if (refusal != null) {
-      return answer(200, status(refusal));
-    }
-    ObjectNode body = status("success_ok");
-    if (block.room() != null) {
-      body.put("room", block.room());
-    }
-    return answer(200, body);
-  }
-
-  private void authenticate(Map<String, String> parameters) {
-    if (!parameters.containsKey("app_id")) {
-      throw new HoiioRefusal("error_app_id_param_missing");
-    }
-    if (!parameters.containsKey("access_token")) {
-      throw new HoiioRefusal("error_access_token_param_missing");
-    }
-    if (!parameters.get("app_id").equals(appId)) {
-      throw new HoiioRefusal("error_invalid_app_id");
-    }
-    if (!parameters.get("access_token").equals(accessToken)) {
-      throw new HoiioRefusal("error_invalid_access_token");
-    }
-  }
-
-  /** Checks a block's parameters and returns it, ready to run. */
-  private HoiioBlock check(String name, Map<String, String> p) {
-    boolean forced = false;
-    if (name.equals("hangup") && p.containsKey("force")) {
-      if (!p.get("force").equals("enabled") || p.containsKey("msg")) {
-        throw new HoiioRefusal("error_force_invalid");
-      }
-      forced = true;
-    }
-    List<Observation> msg = name.equals("unhold") ? HoiioMsg.NONE : HoiioMsg.parse(p.get("msg"));
-    String tag = p.get("tag");
-    if (tag != null && tag.codePointCount(0, tag.length()) > MAX_TAG) {
-      throw new HoiioRefusal("error_tag_invalid_length");
-    }
-    URI notifyUrl = notifyUrl(p.get("notify_url"), "notify_url");
-    URI monitorNotifyUrl =
-        name.equals("monitor")
-            ? notifyUrl(p.get("monitor_notify_url"), "monitor_notify_url")
-            : null;
-    String dest = null;
-    String room = null;
-    if (name.equals("dial")) {
-      dest = number(p.get("dest"));
-      if (dest == null) {
-        throw new HoiioRefusal("error_dest_invalid");
-      }
-    } else if (name.equals("transfer")) {
-      String value = p.get("dest");
-      if (value.startsWith("room:")) {
-        room = value.substring("room:".length());
-        if (!ROOM.matcher(room).matches()) {
-          throw new HoiioRefusal("error_dest_invalid");
-        }
-        if (room.isEmpty()) {
-          room = "R-" + roomNumbers.incrementAndGet();
-        }
-      } else {
-        dest = number(value);
-        if (dest == null) {
-          throw new HoiioRefusal("error_dest_invalid");
-        }
-      }
-    }
-    if ((name.equals("dial") || name.equals("transfer")) && p.containsKey("caller_id")) {
-      String callerId = p.get("caller_id");
-      if (!callerId.equals("private") && number(callerId) == null) {
-        throw new HoiioRefusal("error_caller_id_invalid");
-      }
-    }
-    if (name.equals("dial") || name.equals("record")) {
-      integer(p, "max_duration", 1, 86_400, 120, "error_invalid_max_duration");
-    }
-    int maxDigits = 0;
-    int attempts = 1;
-    if (name.equals("gather")) {
-      maxDigits = integer(p, "max_digits", 0, 255, 0, "error_invalid_max_digits");
-      integer(p, "timeout", 1, 3600, 15, "error_invalid_timeout");
-      attempts = integer(p, "attempts", 1, 100, 1, "error_invalid_attempts");
-    }
-    boolean continueOnFailure = false;
-    if (name.equals("transfer") && p.containsKey("on_failure")) {
-      switch (p.get("on_failure")) {
-        case "continue":
-          continueOnFailure = true;
-          break;
-        case "hangup":
-          break;
-        default:
-          throw new HoiioRefusal("error_on_failure_invalid");
-      }
-    }
-    return new HoiioBlock(
-        name,
-        msg,
-        tag,
-        notifyUrl,
-        monitorNotifyUrl,
-        dest,
-        room,
-        continueOnFailure,
-        forced,
-        maxDigits,
-        attempts);
-  }
-
-  private WebhookResponse dial(HoiioBlock block) {
-    HoiioSession session = newSession(block.dest(), null, null, HoiioSession.State.BUSY);
-    session.record("success_ok");
-    Duration idle = idleTimeout;
-    runCall(session.id(), () -> new HoiioCallRun(this, session, idle, null).dial(block));
-    ObjectNode body = status("success_ok");
-    body.put("txn_ref", session.txnRef());
-    body.put("session", session.id());
-    return answer(200, body);
-  }
-
-  private HoiioSession newSession(String dest, String from, String to, HoiioSession.State state) {
-    int number = sessionNumbers.incrementAndGet();
-    HoiioSession session = new HoiioSession("S-" + number, "TX-" + number, dest, from, to, state);
-    sessions.put(session.id(), session);
-    return session;
-  }
-
-  private void record(String session, String status) {
-    HoiioSession known = sessions.get(session);
-    if (known != null) {
-      known.record(status);
-      return;
-    }
-    List<String> unknown =
-        unknownSessions.computeIfAbsent(
-            session, id -> Collections.synchronizedList(new ArrayList<>()));
-    unknown.add(status);
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // For the call runs
-
-  /** Sends a notification once: a POST with the fields appended to the URL's query string. */
-  void notify(URI url, Map<String, String> fields) {
-    StringBuilder query = new StringBuilder();
-    for (Map.Entry<String, String> field : fields.entrySet()) {
-      query
-          .append(query.length() == 0 ? "" : "&")
-          .append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8))
-          .append('=')
-          .append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8));
-    }
-    String base = url.toString();
-    int fragment = base.indexOf('#');
-    if (fragment >= 0) {
-      base = base.substring(0, fragment);
-    }
-    String separator;
-    if (url.getRawQuery() == null) {
-      separator = base.endsWith("?") ? "" : "?";
-    } else {
-      separator = base.endsWith("&") || base.endsWith("?") ? "" : "&";
-    }
-    sendCallback("POST", URI.create(base + separator + query), "", "");
-  }
-
-  /** A new recording's download URL. */
-  String nextRecordingUrl() {
-    return RECORDINGS + recordingNumbers.incrementAndGet() + ".mp3";
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // Values
-
-  /** {@code +} and digits as given, or null when it is not E.164. */
-  private static String number(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return PhoneNumber.of(value).e164();
-    } catch (InvalidInputException e) {
-      return null;
-    }
-  }
-
-  private static URI notifyUrl(String value, String parameter) {
-    if (value == null) {
-      return null;
-    }
-    URI uri;
-    try {
-      uri = new URI(value);
-    } catch (URISyntaxException e) {
-      throw new HoiioRefusal("error_invalid_" + parameter);
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (value.length() > MAX_URL
-        || !(scheme.equals("http") || scheme.equals("https"))
-        || uri.getHost() == null
-        || uri.getHost().isEmpty()) {
-      throw new HoiioRefusal("error_invalid_" + parameter);
-    }
-    String host = uri.getHost().toLowerCase(Locale.ROOT);
-    if (host.equals("invalid") || host.endsWith(".invalid")) {
-      throw new HoiioRefusal("error_unable_to_resolve_" + parameter);
-    }
-    return uri;
-  }
-
-  private static int integer(
-      Map<String, String> p, String name, int low, int high, int fallback, String error) {
-    String value = p.get(name);
-    if (value == null) {
-      return fallback;
-    }
-    if (!INTEGER.matcher(value).matches()) {
-      throw new HoiioRefusal(error);
-    }
-    int parsed = Integer.parseInt(value);
-    if (parsed < low || parsed > high) {
-      throw new HoiioRefusal(error);
-    }
-    return parsed;
-  }
-
-  private static String present(String value) {
-    return value == null || value.isEmpty() ? null : value;
+    return router.handle(request);
   }
 
   /**
-   * True when the query or a form body cannot be read: a body that is not UTF-8, a {@code %} not
-   * followed by two hex digits, or escapes that do not decode as UTF-8.
+   * Starts a Dial's call on its own thread. The idle timeout is the one set when the Dial was
+   * accepted; the next scripted callee is taken when the call starts ringing.
    */
-  private static boolean malformed(WebhookRequest request) {
-    String query = request.uri().getRawQuery();
-    if (query != null && !decodable(query)) {
-      return true;
-    }
-    if (request.contentType().map("application/x-www-form-urlencoded"::equals).orElse(false)) {
-      String body;
-      try {
-        body =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(request.body()))
-                .toString();
-      } catch (CharacterCodingException e) {
-        return true;
-      }
-      return !decodable(body);
-    }
-    return false;
-  }
-
-  private static boolean decodable(String encoded) {
-    ByteArrayOutputStream run = new ByteArrayOutputStream();
-    int i = 0;
-    while (i < encoded.length()) {
-      char c = encoded.charAt(i);
-      if (c == '%') {
-        if (i + 2 >= encoded.length()) {
-          return false;
-        }
-        int high = Character.digit(encoded.charAt(i + 1), 16);
-        int low = Character.digit(encoded.charAt(i + 2), 16);
-        if (high < 0 || low < 0) {
-          return false;
-        }
-        run.write(high * 16 + low);
-        i += 3;
-      } else {
-        if (!utf8(run.toByteArray())) {
-          return false;
-        }
-        run.reset();
-        i++;
-      }
-    }
-    return utf8(run.toByteArray());
-  }
-
-  private static boolean utf8(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // JSON
-
-  private static ObjectNode status(String status) {
-    return JSON.createObjectNode().put("status", status);
-  }
-
-  private static WebhookResponse answer(int httpStatus, ObjectNode body) {
-    return new WebhookResponse(httpStatus, JSON_TYPE, JSON.writeValueAsString(body));
+  private void placeCall(HoiioSession session, HoiioBlock dial) {
+    Duration idle = idleTimeout;
+    runCall(
+        session.id(),
+        () -> {
+          Callee callee = nextCallee();
+          Transcript transcript =
+              new HoiioCallRun(world, notifier, session, idle, null).dial(dial, callee);
+          finishCall(session.id(), transcript);
+        });
   }
 }
