@@ -2,26 +2,18 @@ package dev.switchboard.testkit.simulator;
 
 import dev.switchboard.testkit.Observation;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * A Hoiio {@code msg} parameter read as XML content: plain text, {@code <speech language gender>}
@@ -166,39 +158,9 @@ final class HoiioMsg {
 
   private static Document document(String xml) {
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      factory.setNamespaceAware(false);
-      factory.setCoalescing(true);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(SILENT);
-      return builder.parse(new InputSource(new StringReader(xml)));
+      return SafeXml.parse(xml, true);
     } catch (SAXException | IOException e) {
       throw new HoiioRefusal("error_msg_invalid_xml");
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("no usable XML parser", e);
     }
   }
-
-  /** Fails on every problem instead of printing it. */
-  private static final ErrorHandler SILENT =
-      new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-          // Warnings do not make the markup invalid.
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-          throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-          throw e;
-        }
-      };
 }

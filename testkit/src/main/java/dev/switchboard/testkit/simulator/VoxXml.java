@@ -1,7 +1,6 @@
 package dev.switchboard.testkit.simulator;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -13,17 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -347,30 +340,7 @@ final class VoxXml {
 
   private static Document read(String xml) {
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(false);
-      factory.setValidating(false);
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(
-          new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {}
-
-            @Override
-            public void error(SAXParseException e) throws SAXException {
-              throw e;
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) throws SAXException {
-              throw e;
-            }
-          });
-      return builder.parse(new InputSource(new StringReader(xml)));
+      return SafeXml.parse(xml, false);
     } catch (SAXParseException e) {
       throw syntax(
           "not well-formed XML at line "
@@ -381,8 +351,6 @@ final class VoxXml {
               + e.getMessage());
     } catch (SAXException | IOException e) {
       throw syntax("not well-formed XML: " + e.getMessage());
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK's XML parser cannot be configured securely", e);
     }
   }
 
