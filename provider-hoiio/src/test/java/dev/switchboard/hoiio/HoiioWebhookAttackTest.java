@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.Call;
 import dev.switchboard.Switchboard;
-import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.VoiceException;
 import dev.switchboard.event.CallEnded;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -52,7 +50,6 @@ class HoiioWebhookAttackTest {
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-12-05T10:00:00Z"));
   private final EventLog events = new EventLog();
-  private final List<VoiceClient> clients = new CopyOnWriteArrayList<>();
   private HoiioSimulator simulator;
   private LoopbackWebhooks webhooks;
 
@@ -65,36 +62,25 @@ class HoiioWebhookAttackTest {
 
   @AfterEach
   void stop() {
-    clients.forEach(VoiceClient::close);
     webhooks.close();
     simulator.close();
   }
 
   private VoiceClient connect(URI vendor) {
-    VoiceClient client =
+    return webhooks.connect(
         Switchboard.builder()
             .provider(HoiioProvider.ID)
-            .config(
-                SwitchboardConfig.of(
-                    Map.of(
-                        HoiioProvider.APP_ID,
-                        HoiioConformanceTest.APP,
-                        HoiioProvider.ACCESS_TOKEN,
-                        HoiioConformanceTest.TOKEN,
-                        HoiioProvider.BASE_URL,
-                        vendor.toString(),
-                        SwitchboardConfig.WEBHOOK_BASE_URL,
-                        webhooks.baseUrl().toString(),
-                        SwitchboardConfig.WEBHOOK_SECRET,
-                        "attack-test-webhook-secret")))
             .callbackBindings(
                 new InMemoryCallbackBindings(clock, GRACE, Duration.ofHours(24), WAIT))
             .onIncomingCall(call -> CallFlow.of(Gather.builder().say("Press 1.").build()))
-            .onEvent(events)
-            .build();
-    clients.add(client);
-    webhooks.routeTo(client);
-    return client;
+            .onEvent(events),
+        Map.of(
+            HoiioProvider.APP_ID,
+            HoiioConformanceTest.APP,
+            HoiioProvider.ACCESS_TOKEN,
+            HoiioConformanceTest.TOKEN,
+            HoiioProvider.BASE_URL,
+            vendor.toString()));
   }
 
   private VoiceClient connect() {

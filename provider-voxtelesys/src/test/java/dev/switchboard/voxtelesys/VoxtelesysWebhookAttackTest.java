@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.Call;
 import dev.switchboard.Switchboard;
-import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.VoiceException;
 import dev.switchboard.event.CallEnded;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
@@ -58,7 +56,6 @@ class VoxtelesysWebhookAttackTest {
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-12-05T10:00:00Z"));
   private final EventLog events = new EventLog();
-  private final List<VoiceClient> clients = new CopyOnWriteArrayList<>();
   private VoxtelesysSimulator simulator;
   private LoopbackWebhooks webhooks;
 
@@ -71,38 +68,27 @@ class VoxtelesysWebhookAttackTest {
 
   @AfterEach
   void stop() {
-    clients.forEach(VoiceClient::close);
     webhooks.close();
     simulator.close();
   }
 
   private VoiceClient connect(URI vendor) {
-    VoiceClient client =
+    return webhooks.connect(
         Switchboard.builder()
             .provider(VoxtelesysProvider.ID)
-            .config(
-                SwitchboardConfig.of(
-                    Map.of(
-                        VoxtelesysProvider.API_KEY,
-                        KEY,
-                        VoxtelesysProvider.BASE_URL,
-                        vendor.toString(),
-                        VoxtelesysProvider.POLL_INTERVAL_MS,
-                        "20",
-                        VoxtelesysProvider.TIMEOUT_MS,
-                        "2000",
-                        SwitchboardConfig.WEBHOOK_BASE_URL,
-                        webhooks.baseUrl().toString(),
-                        SwitchboardConfig.WEBHOOK_SECRET,
-                        "attack-test-webhook-secret")))
             .callbackBindings(
                 new InMemoryCallbackBindings(clock, GRACE, Duration.ofHours(24), WAIT))
             .onIncomingCall(call -> CallFlow.of(Gather.builder().say("Press 1.").build()))
-            .onEvent(events)
-            .build();
-    clients.add(client);
-    webhooks.routeTo(client);
-    return client;
+            .onEvent(events),
+        Map.of(
+            VoxtelesysProvider.API_KEY,
+            KEY,
+            VoxtelesysProvider.BASE_URL,
+            vendor.toString(),
+            VoxtelesysProvider.POLL_INTERVAL_MS,
+            "20",
+            VoxtelesysProvider.TIMEOUT_MS,
+            "2000"));
   }
 
   private VoiceClient connect() {

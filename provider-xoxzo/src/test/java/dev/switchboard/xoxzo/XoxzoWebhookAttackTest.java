@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.Call;
 import dev.switchboard.Switchboard;
-import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.VoiceException;
 import dev.switchboard.event.CallEnded;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -48,7 +46,6 @@ class XoxzoWebhookAttackTest {
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-12-05T10:00:00Z"));
   private final EventLog events = new EventLog();
-  private final List<VoiceClient> clients = new CopyOnWriteArrayList<>();
   private XoxzoSimulator simulator;
   private LoopbackWebhooks webhooks;
 
@@ -61,35 +58,24 @@ class XoxzoWebhookAttackTest {
 
   @AfterEach
   void stop() {
-    clients.forEach(VoiceClient::close);
     webhooks.close();
     simulator.close();
   }
 
   private VoiceClient connect(URI vendor) {
-    VoiceClient client =
+    return webhooks.connect(
         Switchboard.builder()
             .provider(XoxzoProvider.ID)
-            .config(
-                SwitchboardConfig.of(
-                    Map.of(
-                        XoxzoProvider.SID,
-                        XoxzoConformanceTest.SID,
-                        XoxzoProvider.AUTH_TOKEN,
-                        XoxzoConformanceTest.TOKEN,
-                        XoxzoProvider.BASE_URL,
-                        vendor.toString(),
-                        SwitchboardConfig.WEBHOOK_BASE_URL,
-                        webhooks.baseUrl().toString(),
-                        SwitchboardConfig.WEBHOOK_SECRET,
-                        "attack-test-webhook-secret")))
             .callbackBindings(
                 new InMemoryCallbackBindings(clock, GRACE, Duration.ofHours(24), WAIT))
-            .onEvent(events)
-            .build();
-    clients.add(client);
-    webhooks.routeTo(client);
-    return client;
+            .onEvent(events),
+        Map.of(
+            XoxzoProvider.SID,
+            XoxzoConformanceTest.SID,
+            XoxzoProvider.AUTH_TOKEN,
+            XoxzoConformanceTest.TOKEN,
+            XoxzoProvider.BASE_URL,
+            vendor.toString()));
   }
 
   private Call placeAndFinish(VoiceClient client) {

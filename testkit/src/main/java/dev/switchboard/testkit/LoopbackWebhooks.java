@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.webhook.WebhookRequest;
 import dev.switchboard.webhook.WebhookResponse;
@@ -15,7 +17,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -30,7 +34,12 @@ public final class LoopbackWebhooks implements AutoCloseable {
   public static final String BASE_PATH = "/hooks";
 
   private final WebhookServer server;
+
+  /** The signing key of every client {@link #connect} makes. */
+  public static final String SECRET = "loopback-webhook-secret";
+
   private final AtomicReference<VoiceClient> client = new AtomicReference<>();
+  private final List<VoiceClient> connected = new CopyOnWriteArrayList<>();
   private final List<WebhookRequest> delivered = new CopyOnWriteArrayList<>();
 
   private LoopbackWebhooks() {
@@ -60,6 +69,20 @@ public final class LoopbackWebhooks implements AutoCloseable {
   /** Hands requests to {@code voice} from now on. */
   public void routeTo(VoiceClient voice) {
     client.set(voice);
+  }
+
+  /**
+   * Builds {@code builder}'s client with {@code providerConfig} and this server's webhook base URL
+   * and {@link #SECRET}, hands this server's requests to it, and closes it when the server closes.
+   */
+  public VoiceClient connect(Switchboard.Builder builder, Map<String, String> providerConfig) {
+    Map<String, String> config = new HashMap<>(providerConfig);
+    config.put(SwitchboardConfig.WEBHOOK_BASE_URL, baseUrl().toString());
+    config.put(SwitchboardConfig.WEBHOOK_SECRET, SECRET);
+    VoiceClient voice = builder.config(SwitchboardConfig.of(config)).build();
+    connected.add(voice);
+    routeTo(voice);
+    return voice;
   }
 
   /** The value for {@code switchboard.webhook.base-url}. */
@@ -139,8 +162,10 @@ public final class LoopbackWebhooks implements AutoCloseable {
         before, events.size(), () -> "replays reached the application: " + events.events());
   }
 
+  /** Closes the clients {@link #connect} made, then the server. */
   @Override
   public void close() {
+    connected.forEach(VoiceClient::close);
     server.close();
   }
 }
