@@ -2,9 +2,7 @@ package dev.switchboard.hoiio;
 
 import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
-import dev.switchboard.CapabilityGap;
 import dev.switchboard.SwitchboardConfig;
-import dev.switchboard.Violation;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.hoiio.internal.BlockChainRenderer;
 import dev.switchboard.hoiio.internal.CallStateStore;
@@ -12,10 +10,10 @@ import dev.switchboard.hoiio.internal.HoiioApi;
 import dev.switchboard.hoiio.internal.HoiioClient;
 import dev.switchboard.hoiio.internal.HoiioRules;
 import dev.switchboard.hoiio.internal.InMemoryCallStateStore;
+import dev.switchboard.provider.support.VendorProvider;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ConfigReader;
 import dev.switchboard.spi.ProviderClient;
-import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.webhook.WebhookSigner;
 import java.net.URI;
 import java.time.Duration;
@@ -29,7 +27,7 @@ import okhttp3.HttpUrl;
  * notification, which Switchboard's flow runner sends by itself. See {@code
  * docs/providers/hoiio.md}.
  */
-public final class HoiioProvider implements VoiceProvider {
+public final class HoiioProvider extends VendorProvider {
   public static final String ID = "hoiio";
   public static final String APP_ID = "switchboard.hoiio.app-id";
   public static final String ACCESS_TOKEN = "switchboard.hoiio.access-token";
@@ -75,44 +73,21 @@ public final class HoiioProvider implements VoiceProvider {
 
   /** A provider keeping call state in stores from {@code stores}, one per connection. */
   HoiioProvider(Supplier<CallStateStore> stores) {
+    super(
+        ID,
+        "Hoiio",
+        CAPABILITIES,
+        List.of(
+            ConfigKey.required(APP_ID, "application id from the Hoiio developer portal"),
+            ConfigKey.required(ACCESS_TOKEN, "access token from the Hoiio developer portal"),
+            BASE,
+            TIMEOUT,
+            ConfigKey.required(
+                SwitchboardConfig.WEBHOOK_BASE_URL,
+                "where Hoiio sends the notification of every block")),
+        HoiioRules::gaps,
+        HoiioRules::violations);
     this.stores = stores;
-  }
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String displayName() {
-    return "Hoiio";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
-  public List<ConfigKey> configKeys() {
-    return List.of(
-        ConfigKey.required(APP_ID, "application id from the Hoiio developer portal"),
-        ConfigKey.required(ACCESS_TOKEN, "access token from the Hoiio developer portal"),
-        BASE,
-        TIMEOUT,
-        ConfigKey.required(
-            SwitchboardConfig.WEBHOOK_BASE_URL,
-            "where Hoiio sends the notification of every block"));
-  }
-
-  @Override
-  public List<CapabilityGap> vendorGaps(CallFlow flow) {
-    return HoiioRules.gaps(flow);
-  }
-
-  @Override
-  public List<Violation> vendorViolations(CallFlow flow) {
-    return HoiioRules.violations(flow);
   }
 
   /** The blocks the runner would send, one a line, with branches indented below their gather. */
@@ -136,10 +111,5 @@ public final class HoiioProvider implements VoiceProvider {
         new HoiioApi(
             HttpUrl.get(base), read.required(APP_ID), read.required(ACCESS_TOKEN), timeout);
     return new HoiioClient(api, WebhookSigner.fromConfig(config), stores.get());
-  }
-
-  @Override
-  public String toString() {
-    return "HoiioProvider";
   }
 }

@@ -2,14 +2,12 @@ package dev.switchboard.voxtelesys;
 
 import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
-import dev.switchboard.CapabilityGap;
 import dev.switchboard.SwitchboardConfig;
-import dev.switchboard.Violation;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.provider.support.VendorProvider;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ConfigReader;
 import dev.switchboard.spi.ProviderClient;
-import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.voxtelesys.internal.VoxXmlCompiler;
 import dev.switchboard.voxtelesys.internal.VoxtelesysApi;
 import dev.switchboard.voxtelesys.internal.VoxtelesysClient;
@@ -27,7 +25,7 @@ import okhttp3.HttpUrl;
  * over REST, and callbacks arrive as JSON. See {@code docs/providers/voxtelesys.md} for the
  * readings taken where the vendor's document is silent.
  */
-public final class VoxtelesysProvider implements VoiceProvider {
+public final class VoxtelesysProvider extends VendorProvider {
   public static final String ID = "voxtelesys";
   public static final String API_KEY = "switchboard.voxtelesys.api-key";
   public static final String BASE_URL = "switchboard.voxtelesys.base-url";
@@ -69,38 +67,19 @@ public final class VoxtelesysProvider implements VoiceProvider {
           Capability.REJECT,
           Capability.CALLER_ID);
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String displayName() {
-    return "Voxtelesys";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
-  public List<ConfigKey> configKeys() {
-    return List.of(
-        ConfigKey.required(API_KEY, "API key from the Voxtelesys portal"),
-        BASE,
-        POLL_INTERVAL,
-        TIMEOUT);
-  }
-
-  @Override
-  public List<CapabilityGap> vendorGaps(CallFlow flow) {
-    return VoxtelesysRules.gaps(flow);
-  }
-
-  @Override
-  public List<Violation> vendorViolations(CallFlow flow) {
-    return VoxtelesysRules.violations(flow);
+  /** The provider ServiceLoader creates. */
+  public VoxtelesysProvider() {
+    super(
+        ID,
+        "Voxtelesys",
+        CAPABILITIES,
+        List.of(
+            ConfigKey.required(API_KEY, "API key from the Voxtelesys portal"),
+            BASE,
+            POLL_INTERVAL,
+            TIMEOUT),
+        VoxtelesysRules::gaps,
+        VoxtelesysRules::violations);
   }
 
   /** The VoxXML this provider sends for {@code flow}, without callbacks, indented for reading. */
@@ -123,10 +102,5 @@ public final class VoxtelesysProvider implements VoiceProvider {
     read.check();
     VoxtelesysApi api = new VoxtelesysApi(HttpUrl.get(base), read.required(API_KEY), timeout);
     return new VoxtelesysClient(api, WebhookSigner.fromConfig(config), poll);
-  }
-
-  @Override
-  public String toString() {
-    return "VoxtelesysProvider";
   }
 }

@@ -2,14 +2,12 @@ package dev.switchboard.xoxzo;
 
 import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
-import dev.switchboard.CapabilityGap;
 import dev.switchboard.SwitchboardConfig;
-import dev.switchboard.Violation;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.provider.support.VendorProvider;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ConfigReader;
 import dev.switchboard.spi.ProviderClient;
-import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.webhook.WebhookSigner;
 import dev.switchboard.xoxzo.internal.XoxzoApi;
 import dev.switchboard.xoxzo.internal.XoxzoClient;
@@ -25,7 +23,7 @@ import okhttp3.HttpUrl;
  * dials out to 2 or 3 numbers. Anything more is refused up front, naming what Xoxzo lacks. See
  * {@code docs/providers/xoxzo.md}.
  */
-public final class XoxzoProvider implements VoiceProvider {
+public final class XoxzoProvider extends VendorProvider {
   public static final String ID = "xoxzo";
   public static final String SID = "switchboard.xoxzo.sid";
   public static final String AUTH_TOKEN = "switchboard.xoxzo.auth-token";
@@ -48,38 +46,19 @@ public final class XoxzoProvider implements VoiceProvider {
           Capability.CALL_STATUS,
           Capability.CONFERENCE_DIAL_OUT);
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String displayName() {
-    return "Xoxzo";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
-  public List<ConfigKey> configKeys() {
-    return List.of(
-        ConfigKey.required(SID, "API SID from the Xoxzo dashboard"),
-        ConfigKey.required(AUTH_TOKEN, "auth token from the Xoxzo dashboard"),
-        BASE,
-        TIMEOUT);
-  }
-
-  @Override
-  public List<CapabilityGap> vendorGaps(CallFlow flow) {
-    return XoxzoRules.gaps(flow);
-  }
-
-  @Override
-  public List<Violation> vendorViolations(CallFlow flow) {
-    return XoxzoRules.violations(flow);
+  /** The provider ServiceLoader creates. */
+  public XoxzoProvider() {
+    super(
+        ID,
+        "Xoxzo",
+        CAPABILITIES,
+        List.of(
+            ConfigKey.required(SID, "API SID from the Xoxzo dashboard"),
+            ConfigKey.required(AUTH_TOKEN, "auth token from the Xoxzo dashboard"),
+            BASE,
+            TIMEOUT),
+        XoxzoRules::gaps,
+        XoxzoRules::violations);
   }
 
   /** The playback request this provider would send, field by field. */
@@ -97,10 +76,5 @@ public final class XoxzoProvider implements VoiceProvider {
     XoxzoApi api =
         new XoxzoApi(HttpUrl.get(base), read.required(SID), read.required(AUTH_TOKEN), timeout);
     return new XoxzoClient(api, WebhookSigner.fromConfig(config));
-  }
-
-  @Override
-  public String toString() {
-    return "XoxzoProvider";
   }
 }

@@ -54,46 +54,29 @@ final class BlockPlanner {
     StringBuilder msg = new StringBuilder();
     int end = prompts(verbs, index, msg);
     String pending = msg.toString();
-    if (end < verbs.size() && isPrompt(verbs.get(end))) {
-      // The next prompt does not fit with the ones before it: play those first.
-      return block(state, BlockKind.PLAY, pending, end, -1, Map.of());
-    }
     if (end == verbs.size()) {
       return block(state, BlockKind.HANGUP, pending, end, -1, Map.of());
     }
     Verb verb = verbs.get(end);
-    if (verb instanceof Gather gather) {
-      if (!pending.isEmpty()) {
-        // A gather repeats its msg per attempt; prompts before it must play once.
-        return block(state, BlockKind.PLAY, pending, end, -1, Map.of());
-      }
-      return block(
-          state,
-          BlockKind.GATHER,
-          Markup.of(gather.prompts()),
-          end + 1,
-          end,
-          ordered(
-              "max_digits", String.valueOf(gather.numDigits()),
-              "timeout", String.valueOf(gather.timeout()),
-              "attempts", String.valueOf(gather.attempts())));
-    }
     String own = Markup.of(HoiioRules.ownPrompts(verb));
+    int at = end;
+    // Prompts that do not fit with what the verb at the cursor plays, or that must not repeat with
+    // a gather's attempts, play on their own first.
+    Block playPending = block(state, BlockKind.PLAY, pending, at, -1, Map.of());
     if (!pending.isEmpty() && pending.length() + own.length() > Markup.MAX_MSG) {
-      return block(state, BlockKind.PLAY, pending, end, -1, Map.of());
+      return playPending;
     }
     String combined = pending + own;
-    int at = end;
     return verb.accept(
         new VerbVisitor<Block>() {
           @Override
           public Block say(Say say) {
-            return noBlock(say);
+            return playPending;
           }
 
           @Override
           public Block play(Play play) {
-            return noBlock(play);
+            return playPending;
           }
 
           @Override
@@ -103,7 +86,19 @@ final class BlockPlanner {
 
           @Override
           public Block gather(Gather gather) {
-            return noBlock(gather);
+            if (!pending.isEmpty()) {
+              return playPending;
+            }
+            return block(
+                state,
+                BlockKind.GATHER,
+                own,
+                at + 1,
+                at,
+                ordered(
+                    "max_digits", String.valueOf(gather.numDigits()),
+                    "timeout", String.valueOf(gather.timeout()),
+                    "attempts", String.valueOf(gather.attempts())));
           }
 
           @Override
@@ -162,8 +157,8 @@ final class BlockPlanner {
   }
 
   /**
-   * Prompts and gathers were planned above and a reject only opens a flow; anything else here has
-   * no Hoiio block and should have been refused before the call.
+   * A reject only opens a flow and was planned above; a pause or a redirect has no Hoiio block and
+   * should have been refused before the call.
    */
   private static Block noBlock(Verb verb) {
     throw new IllegalStateException(
