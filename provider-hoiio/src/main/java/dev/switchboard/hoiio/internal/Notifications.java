@@ -1,7 +1,6 @@
 package dev.switchboard.hoiio.internal;
 
 import dev.switchboard.CallStatus;
-import dev.switchboard.InvalidInputException;
 import dev.switchboard.event.CallAnswered;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.CallEvent;
@@ -10,6 +9,8 @@ import dev.switchboard.event.IncomingCall;
 import dev.switchboard.event.RecordingReady;
 import dev.switchboard.event.TransferFinished;
 import dev.switchboard.event.TransferOutcome;
+import dev.switchboard.provider.support.CallbackFields;
+import dev.switchboard.provider.support.CallbackFields.Part;
 import dev.switchboard.webhook.WebhookRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,13 +19,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,28 +66,9 @@ final class Notifications {
 
   private Notifications() {}
 
+  /** A notification's fields: Hoiio documents the query string, its SDKs post forms or JSON. */
   static Map<String, String> fields(WebhookRequest request) {
-    Map<String, String> fields = new LinkedHashMap<>(request.parameters());
-    if (request.contentType().map(t -> t.endsWith("json")).orElse(false)) {
-      try {
-        JsonNode json = JSON.readTree(request.bodyText());
-        if (!json.isObject()) {
-          throw new InvalidInputException("body", "a JSON notification must be an object");
-        }
-        // A container's JSON, since Jackson refuses to read one as text.
-        json.properties()
-            .forEach(
-                e ->
-                    fields.put(
-                        e.getKey(),
-                        e.getValue().isValueNode()
-                            ? e.getValue().asString()
-                            : e.getValue().toString()));
-      } catch (JacksonException e) {
-        throw new InvalidInputException("body", "a JSON notification must be valid JSON");
-      }
-    }
-    return fields;
+    return CallbackFields.read(request, "Hoiio", Part.QUERY, Part.FORM, Part.JSON);
   }
 
   /** Whether this is the Answer notification of an incoming call (NOTES 1.6, the answer page). */

@@ -1,6 +1,7 @@
 package dev.switchboard.voxtelesys.internal;
 
 import dev.switchboard.event.CallEnded;
+import dev.switchboard.provider.support.CallbackFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ final class CallWatcher implements AutoCloseable {
         Wire.callStatus(call.path("status").asString("")),
         Wire.duration(call),
         Optional.empty(),
-        Wire.flatten(call));
+        CallbackFields.flatten(call));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.switchboard.voxtelesys.internal;
 
-import dev.switchboard.InvalidInputException;
 import dev.switchboard.event.CallAnswered;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.CallRinging;
@@ -12,14 +11,14 @@ import dev.switchboard.event.SpeechGathered;
 import dev.switchboard.event.TransferFinished;
 import dev.switchboard.event.TransferOutcome;
 import dev.switchboard.event.UnknownEvent;
+import dev.switchboard.provider.support.CallbackFields;
+import dev.switchboard.provider.support.CallbackFields.Part;
 import dev.switchboard.webhook.WebhookDelivery;
 import dev.switchboard.webhook.WebhookRequest;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,16 +80,7 @@ final class CallbackReader {
    * incoming-call request is always a POST.
    */
   static Map<String, String> fields(WebhookRequest request) {
-    JsonNode json;
-    try {
-      json = JSON.readTree(request.bodyText());
-    } catch (JacksonException e) {
-      throw new InvalidInputException("body", "a Voxtelesys callback must be a JSON object");
-    }
-    if (json == null || !json.isObject()) {
-      throw new InvalidInputException("body", "a Voxtelesys callback must be a JSON object");
-    }
-    return Wire.flatten(json);
+    return CallbackFields.read(request, "Voxtelesys", Part.JSON_ALWAYS);
   }
 
   static boolean isIncomingCall(Map<String, String> fields) {

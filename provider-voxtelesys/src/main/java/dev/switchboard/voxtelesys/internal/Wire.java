@@ -7,13 +7,11 @@ import dev.switchboard.PhoneNumber;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** Readings of the vendor's JSON values: statuses, numbers, timestamps, flattened fields. */
+/** Readings of the vendor's JSON values: statuses, numbers and timestamps. */
 final class Wire {
   private Wire() {}
 
@@ -95,20 +93,4 @@ final class Wire {
   }
 
   /** The object's fields as strings, nested ones as {@code error.code}. */
-  static Map<String, String> flatten(JsonNode json) {
-    Map<String, String> out = new LinkedHashMap<>();
-    flatten("", json, out);
-    return out;
-  }
-
-  private static void flatten(String prefix, JsonNode json, Map<String, String> out) {
-    for (Map.Entry<String, JsonNode> field : json.properties()) {
-      String name = prefix + field.getKey();
-      if (field.getValue().isObject()) {
-        flatten(name + ".", field.getValue(), out);
-      } else if (!field.getValue().isNull()) {
-        out.put(name, text(field.getValue()));
-      }
-    }
-  }
 }

@@ -15,6 +15,8 @@ import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Play;
 import dev.switchboard.flow.Prompt;
 import dev.switchboard.flow.Say;
+import dev.switchboard.provider.support.CallbackFields;
+import dev.switchboard.provider.support.CallbackFields.Part;
 import dev.switchboard.spi.ConferenceOperations;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.state.CallbackBindings;
@@ -41,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -197,7 +198,8 @@ public final class XoxzoClient implements ProviderClient, ConferenceOperations {
 
   @Override
   public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
-    Map<String, String> fields = fields(request);
+    // A form body as Xoxzo sends it, or a JSON object.
+    Map<String, String> fields = CallbackFields.read(request, "Xoxzo", Part.FORM, Part.JSON);
     String callId = fields.getOrDefault("callid", "");
     if (callId.isBlank()) {
       throw new WebhookVerificationException("a Xoxzo callback names its call");
@@ -230,28 +232,6 @@ public final class XoxzoClient implements ProviderClient, ConferenceOperations {
   @Override
   public void close() {
     api.close();
-  }
-
-  /** The callback's fields: a form body as Xoxzo sends it, or a JSON object. */
-  private static Map<String, String> fields(WebhookRequest request) {
-    Map<String, String> merged = new LinkedHashMap<>();
-    request.form().forEach((k, v) -> merged.put(k, v.get(0)));
-    if (request.contentType().map(t -> t.endsWith("json")).orElse(false)) {
-      try {
-        JsonNode json = JSON.readTree(request.bodyText());
-        for (Map.Entry<String, JsonNode> field : json.properties()) {
-          JsonNode value = field.getValue();
-          merged.put(
-              field.getKey(),
-              value.isArray()
-                  ? String.join(",", value.valueStream().map(XoxzoApi::text).toList())
-                  : value.isNull() ? "" : XoxzoApi.text(value));
-        }
-      } catch (JacksonException e) {
-        throw new InvalidInputException("body", "a JSON callback must be a JSON object");
-      }
-    }
-    return merged;
   }
 
   static Call call(JsonNode json) {
