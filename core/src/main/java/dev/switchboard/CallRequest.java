@@ -2,6 +2,7 @@ package dev.switchboard;
 
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.internal.Checks;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +15,15 @@ import java.util.Optional;
  *     Capability#CALLER_ID} when given)
  * @param flow what happens once the callee answers
  * @param tags the application's own labels for the call (needs {@link Capability#TAGS} when given)
+ * @param maxDuration how long the call may last once answered before the vendor hangs it up; empty
+ *     for the vendor's own limit (needs {@link Capability#CALL_DURATION_LIMIT} when given)
  */
 public record CallRequest(
-    PhoneNumber to, Optional<PhoneNumber> from, CallFlow flow, List<String> tags) {
+    PhoneNumber to,
+    Optional<PhoneNumber> from,
+    CallFlow flow,
+    List<String> tags,
+    Optional<Duration> maxDuration) {
   public CallRequest {
     Checks.notNull(to, "call.to");
     Checks.notNull(from, "call.from");
@@ -24,6 +31,14 @@ public record CallRequest(
     tags = Checks.list(tags, "call.tags");
     for (int i = 0; i < tags.size(); i++) {
       Checks.notBlank(tags.get(i), "call.tags[" + i + "]");
+    }
+    Checks.notNull(maxDuration, "call.maxDuration");
+    if (maxDuration.isPresent()
+        && (maxDuration.get().isNegative()
+            || maxDuration.get().isZero()
+            || maxDuration.get().getNano() != 0)) {
+      throw new InvalidInputException(
+          "call.maxDuration", "must be a positive whole number of seconds");
     }
   }
 
@@ -37,6 +52,7 @@ public record CallRequest(
     private PhoneNumber from;
     private CallFlow flow;
     private final List<String> tags = new ArrayList<>();
+    private Duration maxDuration;
 
     private Builder() {}
 
@@ -62,8 +78,15 @@ public record CallRequest(
       return this;
     }
 
+    /** How long the call may last once answered, in whole seconds. */
+    public Builder maxDuration(Duration maxDuration) {
+      this.maxDuration = maxDuration;
+      return this;
+    }
+
     public CallRequest build() {
-      return new CallRequest(to, Optional.ofNullable(from), flow, tags);
+      return new CallRequest(
+          to, Optional.ofNullable(from), flow, tags, Optional.ofNullable(maxDuration));
     }
   }
 }

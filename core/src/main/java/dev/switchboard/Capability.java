@@ -29,13 +29,16 @@ public enum Capability {
   CONFERENCE_OPTIONS("conference options (muted, beep, start, end, label)"),
   CONFERENCE_DIAL_OUT("conference dial-out"),
   CONFERENCE_CONTROL("conference control (list, mute, kick, end)"),
+  CONFERENCE_STATUS("conference status"),
   CALL_STATUS("call status"),
   CALL_LIST("call list"),
   MODIFY_CALL("modify a live call"),
   HANGUP_CALL("hang up a live call"),
-  HOLD("hold"),
+  HOLD("hold and unhold a live call"),
+  CALL_DURATION_LIMIT("limit a call's length"),
   REDIRECT("redirect to a URL"),
   REJECT("reject an incoming call"),
+  NUMBER_MANAGEMENT("manage incoming numbers"),
   CALLER_ID("caller id"),
   TAGS("tags");
 

@@ -39,6 +39,12 @@ public final class Conferences {
     return client.conferences().dialOut(request);
   }
 
+  /** One conference's current state, such as a dialled-out conference's. */
+  public LiveConference get(String conferenceId) {
+    voice.require(Capability.CONFERENCE_STATUS);
+    return client.conferences().get(conferenceId);
+  }
+
   /** The conferences the vendor knows, fetched lazily. */
   public Stream<LiveConference> list() {
     voice.require(Capability.CONFERENCE_CONTROL);

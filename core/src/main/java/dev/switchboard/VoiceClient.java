@@ -53,6 +53,7 @@ public final class VoiceClient implements AutoCloseable {
   private final CallbackBindings bindings;
   private final Map<String, WebhookEndpoint> endpoints = new HashMap<>();
   private final Conferences conferences;
+  private final Numbers numbers;
 
   VoiceClient(
       VoiceProvider provider,
@@ -73,6 +74,7 @@ public final class VoiceClient implements AutoCloseable {
     client.setCallbackBindings(this.bindings);
     client.setEventSink(this::deliver);
     this.conferences = new Conferences(this, client);
+    this.numbers = new Numbers(this, client);
   }
 
   /** The id of the provider in use, e.g. {@code hoiio}. */
@@ -144,6 +146,9 @@ public final class VoiceClient implements AutoCloseable {
     if (!request.tags().isEmpty()) {
       operationGap(Capability.TAGS).ifPresent(gaps::add);
     }
+    if (request.maxDuration().isPresent()) {
+      operationGap(Capability.CALL_DURATION_LIMIT).ifPresent(gaps::add);
+    }
     check(request.flow(), gaps);
     if (request.flow().verbs().get(0) instanceof Reject) {
       // Vendors run an outbound call's flow once the callee has answered, when it can no longer
@@ -182,6 +187,26 @@ public final class VoiceClient implements AutoCloseable {
   public void hangup(String callId) {
     require(Capability.HANGUP_CALL);
     client.hangup(callId);
+  }
+
+  /**
+   * Puts a live call on hold: the caller hears the vendor's hold music until {@link #unhold}, and
+   * the call's flow waits.
+   */
+  public void hold(String callId) {
+    require(Capability.HOLD);
+    client.hold(callId);
+  }
+
+  /** Takes a call off hold; its flow goes on where it was. */
+  public void unhold(String callId) {
+    require(Capability.HOLD);
+    client.unhold(callId);
+  }
+
+  /** The incoming numbers the account rents from the vendor, and where their calls go. */
+  public Numbers numbers() {
+    return numbers;
   }
 
   /** The conference operations: dialling one out, and controlling live ones. */

@@ -7,6 +7,7 @@ import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Pause;
 import dev.switchboard.flow.Say;
 import dev.switchboard.testing.RecordingProvider;
+import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -82,13 +83,24 @@ class VoiceClientTest {
               Capability.CALL_STATUS,
               Capability.CALL_LIST,
               Capability.HANGUP_CALL,
-              Capability.MODIFY_CALL);
+              Capability.MODIFY_CALL,
+              Capability.HOLD,
+              Capability.CONFERENCE_STATUS,
+              Capability.NUMBER_MANAGEMENT);
       try (VoiceClient voice = client(provider)) {
         assertThatThrownBy(() -> voice.getCall("c1")).hasMessageContaining("call status");
         assertThatThrownBy(voice::listCalls).hasMessageContaining("call list");
         assertThatThrownBy(() -> voice.hangup("c1")).hasMessageContaining("hang up a live call");
         assertThatThrownBy(() -> voice.modifyCall("c1", CallFlow.of(Say.of("hi"))))
             .hasMessageContaining("modify a live call");
+        assertThatThrownBy(() -> voice.hold("c1")).hasMessageContaining("hold");
+        assertThatThrownBy(() -> voice.unhold("c1")).hasMessageContaining("hold");
+        assertThatThrownBy(() -> voice.conferences().get("f1"))
+            .hasMessageContaining("conference status");
+        assertThatThrownBy(() -> voice.numbers().subscriptions())
+            .hasMessageContaining("manage incoming numbers");
+        assertThatThrownBy(() -> voice.numbers().route("s1", URI.create("https://app.example/in")))
+            .hasMessageContaining("manage incoming numbers");
       }
     }
 
@@ -107,6 +119,45 @@ class VoiceClientTest {
             .isInstanceOfSatisfying(
                 InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("verbs[0]"));
         assertThat(provider.placed).isEmpty();
+      }
+    }
+
+    @Test
+    @DisplayName("A call-length limit is refused where the provider has none, and must be seconds")
+    void maxDuration() {
+      RecordingProvider provider = providerWithout(Capability.CALL_DURATION_LIMIT);
+      try (VoiceClient voice = client(provider)) {
+        CallRequest request =
+            CallRequest.builder()
+                .to("+15556667777")
+                .maxDuration(java.time.Duration.ofMinutes(5))
+                .flow(CallFlow.of(Say.of("hi")))
+                .build();
+        assertThatThrownBy(() -> voice.placeCall(request))
+            .isInstanceOfSatisfying(
+                UnsupportedCapabilityException.class,
+                e ->
+                    assertThat(e.gaps())
+                        .extracting(CapabilityGap::capability)
+                        .containsExactly(Capability.CALL_DURATION_LIMIT));
+        assertThat(provider.placed).isEmpty();
+      }
+      for (java.time.Duration bad :
+          List.of(
+              java.time.Duration.ZERO,
+              java.time.Duration.ofSeconds(-1),
+              java.time.Duration.ofMillis(1500))) {
+        assertThatThrownBy(
+                () ->
+                    CallRequest.builder()
+                        .to("+15556667777")
+                        .maxDuration(bad)
+                        .flow(CallFlow.of(Say.of("hi")))
+                        .build())
+            .as(bad.toString())
+            .isInstanceOfSatisfying(
+                InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("call.maxDuration"));
       }
     }
 

@@ -20,6 +20,11 @@ public interface ConferenceOperations {
     throw Undeclared.operation("conferences().dialOut");
   }
 
+  /** One conference's current state. Needs {@code CONFERENCE_STATUS}. */
+  default LiveConference get(String conferenceId) {
+    throw Undeclared.operation("conferences().get");
+  }
+
   /** Conferences the vendor knows, fetched lazily. Needs {@code CONFERENCE_CONTROL}. */
   default Stream<LiveConference> list() {
     throw Undeclared.operation("conferences().list");

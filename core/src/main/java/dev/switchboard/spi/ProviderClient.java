@@ -48,6 +48,24 @@ public interface ProviderClient extends AutoCloseable {
     throw Undeclared.operation("hangup");
   }
 
+  /** Puts a live call on hold. Needs {@code HOLD}. */
+  default void hold(String callId) {
+    throw Undeclared.operation("hold");
+  }
+
+  /** Takes a call off hold. Needs {@code HOLD}. */
+  default void unhold(String callId) {
+    throw Undeclared.operation("unhold");
+  }
+
+  /**
+   * The provider's incoming-number operations; the default implements none, for a provider that
+   * does not declare {@code NUMBER_MANAGEMENT}.
+   */
+  default NumberOperations numbers() {
+    return new NumberOperations() {};
+  }
+
   /**
    * The provider's conference operations; the default implements none, for a provider that declares
    * neither {@code CONFERENCE_DIAL_OUT} nor {@code CONFERENCE_CONTROL}.

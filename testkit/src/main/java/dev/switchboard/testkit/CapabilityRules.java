@@ -22,6 +22,7 @@ import dev.switchboard.flow.Reject;
 import dev.switchboard.flow.Say;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.VoiceGender;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -61,6 +62,20 @@ interface CapabilityRules {
     operations.put(Capability.CALL_STATUS, () -> kit().client().getCall("unknown"));
     operations.put(Capability.CALL_LIST, () -> kit().client().listCalls());
     operations.put(Capability.HANGUP_CALL, () -> kit().client().hangup("unknown"));
+    operations.put(Capability.HOLD, () -> kit().client().hold("unknown"));
+    operations.put(Capability.CONFERENCE_STATUS, () -> kit().client().conferences().get("unknown"));
+    operations.put(Capability.NUMBER_MANAGEMENT, () -> kit().client().numbers().subscriptions());
+    operations.put(
+        Capability.CALL_DURATION_LIMIT,
+        () ->
+            kit()
+                .client()
+                .placeCall(
+                    CallRequest.builder()
+                        .to("+15556660000")
+                        .maxDuration(Duration.ofMinutes(5))
+                        .flow(CallFlow.of(Say.of("Hi")))
+                        .build()));
     operations.put(
         Capability.MODIFY_CALL,
         () -> kit().client().modifyCall("unknown", CallFlow.of(Say.of("Hi"))));

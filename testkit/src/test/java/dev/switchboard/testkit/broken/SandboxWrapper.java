@@ -47,7 +47,12 @@ abstract class SandboxWrapper implements VoiceProvider {
       @Override
       public Call placeCall(CallRequest request) {
         return inner.placeCall(
-            new CallRequest(request.to(), request.from(), distort(request.flow()), request.tags()));
+            new CallRequest(
+                request.to(),
+                request.from(),
+                distort(request.flow()),
+                request.tags(),
+                request.maxDuration()));
       }
 
       @Override

@@ -1,0 +1,63 @@
+package dev.switchboard;
+
+import dev.switchboard.internal.Checks;
+import dev.switchboard.spi.ProviderClient;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The incoming numbers of a {@link VoiceClient}, from {@link VoiceClient#numbers()}: finding a
+ * number to rent, renting it, sending its calls to the application and giving it back (Xoxzo's
+ * DINs). Each needs {@link Capability#NUMBER_MANAGEMENT}, checked before any request is sent.
+ * Thread-safe.
+ */
+public final class Numbers {
+  private final VoiceClient voice;
+  private final ProviderClient client;
+
+  Numbers(VoiceClient voice, ProviderClient client) {
+    this.voice = voice;
+    this.client = client;
+  }
+
+  /**
+   * The numbers the vendor offers for rent in {@code country} (ISO 3166 alpha-2, e.g. {@code JP}),
+   * or everywhere when it is empty.
+   */
+  public List<NumberOffer> available(String country) {
+    Checks.notNull(country, "country");
+    voice.require(Capability.NUMBER_MANAGEMENT);
+    return client.numbers().available(country);
+  }
+
+  /** The numbers the account rents. */
+  public List<NumberSubscription> subscriptions() {
+    voice.require(Capability.NUMBER_MANAGEMENT);
+    return client.numbers().subscriptions();
+  }
+
+  /** Rents an offered number. Never retried: the vendor may charge for each subscription. */
+  public NumberSubscription subscribe(String offerId) {
+    Checks.notBlank(offerId, "offerId");
+    voice.require(Capability.NUMBER_MANAGEMENT);
+    return client.numbers().subscribe(offerId);
+  }
+
+  /**
+   * Sends a rented number's incoming calls to {@code url}, usually {@link
+   * VoiceClient#incomingCallUrl()}.
+   */
+  public void route(String subscriptionId, URI url) {
+    Checks.notBlank(subscriptionId, "subscriptionId");
+    Checks.httpUrl(url, "url");
+    voice.require(Capability.NUMBER_MANAGEMENT);
+    client.numbers().route(subscriptionId, url);
+  }
+
+  /** Gives a rented number back; its calls stop reaching the application. */
+  public void unsubscribe(String subscriptionId) {
+    Checks.notBlank(subscriptionId, "subscriptionId");
+    voice.require(Capability.NUMBER_MANAGEMENT);
+    client.numbers().unsubscribe(subscriptionId);
+  }
+}
