@@ -21,7 +21,7 @@ public final class BlockChainRenderer {
 
   public static String render(CallFlow flow) {
     StringBuilder out = new StringBuilder();
-    CallState start = new CallState("k", "", flow, "", 0, 0, BlockKind.DIAL, -1, "");
+    CallState start = CallState.start("k", "", flow);
     Block dial = BlockPlanner.dial(start, PLACEHOLDER, Optional.empty(), "");
     line(out, 0, dial);
     chain(out, 0, dial.next());

@@ -188,7 +188,8 @@ final class BlockPlanner {
         state.block() + 1,
         kind,
         verbIndex,
-        state.dialStatus());
+        state.dialStatus(),
+        state.hangingUp());
   }
 
   /** Parameters in the order given, so requests read the same every time. */

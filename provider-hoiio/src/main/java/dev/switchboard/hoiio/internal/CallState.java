@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param awaiting the kind of that block
  * @param verbIndex for a gather or transfer block, the index of its verb in the list, else -1
  * @param dialStatus the {@code dial_status} the call was dialled with, empty until known
+ * @param hangingUp true once the application hung the call up: nothing more is sent, and the
+ *     hang-up's own notification, to the awaited block's URL, ends the call
  */
 public record CallState(
     String key,
@@ -28,7 +30,8 @@ public record CallState(
     int block,
     BlockKind awaiting,
     int verbIndex,
-    String dialStatus) {
+    String dialStatus,
+    boolean hangingUp) {
   public CallState {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(session, "session");
@@ -43,16 +46,30 @@ public record CallState(
     return FlowCursor.resolve(flow, path);
   }
 
+  /** A call about to start: nothing planned, nothing awaited. */
+  static CallState start(String key, String session, CallFlow flow) {
+    return new CallState(key, session, flow, "", 0, 0, BlockKind.DIAL, -1, "", false);
+  }
+
   CallState withSession(String session) {
-    return new CallState(key, session, flow, path, index, block, awaiting, verbIndex, dialStatus);
+    return new CallState(
+        key, session, flow, path, index, block, awaiting, verbIndex, dialStatus, hangingUp);
   }
 
   CallState withDialStatus(String status) {
-    return new CallState(key, session, flow, path, index, block, awaiting, verbIndex, status);
+    return new CallState(
+        key, session, flow, path, index, block, awaiting, verbIndex, status, hangingUp);
+  }
+
+  /** The application hung the call up while this state's block was awaited. */
+  CallState hungUp() {
+    return new CallState(
+        key, session, flow, path, index, block, awaiting, verbIndex, dialStatus, true);
   }
 
   /** The cursor moved to the start of another list, e.g. a branch, with nothing awaited yet. */
   CallState at(String newPath, int newIndex) {
-    return new CallState(key, session, flow, newPath, newIndex, block, awaiting, -1, dialStatus);
+    return new CallState(
+        key, session, flow, newPath, newIndex, block, awaiting, -1, dialStatus, hangingUp);
   }
 }

@@ -10,6 +10,9 @@ import java.util.Optional;
 public interface CallStateStore {
   Optional<CallState> get(String key);
 
+  /** The state of the call Hoiio knows as {@code session}, once its session is known. */
+  Optional<CallState> bySession(String session);
+
   void put(CallState state);
 
   /** Replaces {@code expected} with {@code next} if it is still the current state; else false. */

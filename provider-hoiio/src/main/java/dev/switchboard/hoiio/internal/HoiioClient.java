@@ -96,7 +96,7 @@ public final class HoiioClient implements ProviderClient {
   public Call placeCall(CallRequest request) {
     String key = WebhookSigner.newCallReference();
     String tag = HoiioRules.tag(request.tags());
-    CallState start = new CallState(key, "", request.flow(), "", 0, 0, BlockKind.DIAL, -1, "");
+    CallState start = CallState.start(key, "", request.flow());
     Block dial = BlockPlanner.dial(start, request.to(), request.from(), tag);
     Map<String, String> params = new LinkedHashMap<>(dial.params());
     // Stored and reserved before sending: the Dial's notification may arrive before its answer.
@@ -134,9 +134,55 @@ public final class HoiioClient implements ProviderClient {
     return session;
   }
 
+  /**
+   * Hangs up at once, whatever block is playing (Hoiio's Hangup may be sent at any point). The
+   * call's state is marked first, so the runner sends nothing more, and the hang-up notifies the
+   * awaited block's URL: whichever of the two notifications says the call ended ends it, once. A
+   * call that is already over is not an error: it is what the application asked for.
+   */
   @Override
   public void hangup(String callId) {
-    api.send(BlockKind.HANGUP, Map.of("session", callId, "force", "enabled"));
+    while (true) {
+      Optional<CallState> current = store.bySession(callId);
+      if (current.isEmpty()) {
+        // Not a call this runner is running, or one that has ended: nothing awaits a notification.
+        forceHangup(Map.of("session", callId, "force", "enabled"));
+        return;
+      }
+      CallState state = current.get();
+      CallState hungUp = state.hungUp();
+      if (!store.replace(state, hungUp)) {
+        continue;
+      }
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put("session", callId);
+      params.put("force", "enabled");
+      params.put("notify_url", notifyUrl(state.key(), state.block()));
+      boolean sent = false;
+      try {
+        sent = forceHangup(params);
+      } finally {
+        if (!sent) {
+          // No notification comes for a hang-up Hoiio refused: the call goes on as it was, or
+          // it had just ended and its own notification says so.
+          store.replace(hungUp, state);
+        }
+      }
+      return;
+    }
+  }
+
+  /** Sends a forced Hangup; false when the call had already ended. */
+  private boolean forceHangup(Map<String, String> params) {
+    try {
+      api.send(BlockKind.HANGUP, params);
+      return true;
+    } catch (VoiceException e) {
+      if (e.vendorCode().orElse("").equals("error_session_ended")) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   private String notifyUrl(String key, int block) {
@@ -213,6 +259,11 @@ public final class HoiioClient implements ProviderClient {
         }
         continue;
       }
+      if (state.hangingUp()) {
+        // The block finished before the hang-up reached Hoiio: what it got is reported, nothing
+        // more is sent, and the hang-up's notification will end the call.
+        return new WebhookResult(events(state, fields, received), WebhookResponse.ok());
+      }
       Block next = BlockPlanner.next(react(state, fields));
       if (store.replace(current.get(), next.next())) {
         List<CallEvent> events = new ArrayList<>(events(state, fields, received));
@@ -224,8 +275,12 @@ public final class HoiioClient implements ProviderClient {
 
   private static List<CallEvent> events(
       CallState state, Map<String, String> fields, Instant received) {
-    return Notifications.events(
-        state.awaiting(), fields, state.session(), state.dialStatus(), received);
+    // The application's hang-up notifies the awaited block's URL as a hangup block.
+    BlockKind kind =
+        state.hangingUp() && "hangup".equals(fields.get("ivr_block"))
+            ? BlockKind.HANGUP
+            : state.awaiting();
+    return Notifications.events(kind, fields, state.session(), state.dialStatus(), received);
   }
 
   /** Moves the cursor as the finished block's outcome says: a branch, or an on-failure flow. */
@@ -278,10 +333,14 @@ public final class HoiioClient implements ProviderClient {
       if (block.kind() == BlockKind.MONITOR) {
         bindings.release(monitorKey(key));
       }
+      if (!store.remove(block.next())) {
+        // The application hung up meanwhile, which is why Hoiio refused the block; the hang-up's
+        // notification ends the call.
+        return List.of();
+      }
       // No notification will come for a block Hoiio refused; end the call rather than leave it
       // waiting in silence.
       LOG.error("Hoiio refused {} for call {}; hanging up: {}", block.kind(), key, e.getMessage());
-      store.remove(block.next());
       bindings.end(key);
       try {
         hangup(block.next().session());
@@ -322,8 +381,7 @@ public final class HoiioClient implements ProviderClient {
       api.send(BlockKind.HANGUP, Map.of("session", call.callId()));
       return new WebhookResult(List.of(call), WebhookResponse.ok());
     }
-    CallState start =
-        new CallState(key, call.callId(), flow.get(), "", 0, 0, BlockKind.DIAL, -1, "");
+    CallState start = CallState.start(key, call.callId(), flow.get());
     Block first = BlockPlanner.next(start);
     store.put(first.next());
     List<CallEvent> events = new ArrayList<>(List.of(call));

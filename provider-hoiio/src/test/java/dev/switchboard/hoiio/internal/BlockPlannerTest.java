@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class BlockPlannerTest {
   private static CallState start(CallFlow flow) {
-    return new CallState("k", "S-1", flow, "", 0, 0, BlockKind.DIAL, -1, "");
+    return CallState.start("k", "S-1", flow);
   }
 
   /** The chain of blocks when every notification just says "go on". */
