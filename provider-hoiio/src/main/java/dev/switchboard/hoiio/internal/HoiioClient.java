@@ -12,6 +12,7 @@ import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.IncomingCall;
 import dev.switchboard.flow.Branch;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Conference;
 import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
@@ -280,7 +281,20 @@ public final class HoiioClient implements ProviderClient {
         state.hangingUp() && "hangup".equals(fields.get("ivr_block"))
             ? BlockKind.HANGUP
             : state.awaiting();
-    return Notifications.events(kind, fields, state.session(), state.dialStatus(), received);
+    return Notifications.events(
+        kind, fields, state.session(), state.dialStatus(), transferTarget(state), received);
+  }
+
+  /** The number, or room, of the Transfer block a state awaits; empty for any other block. */
+  private static String transferTarget(CallState state) {
+    if (state.awaiting() != BlockKind.TRANSFER || state.verbIndex() < 0) {
+      return "";
+    }
+    Verb verb = state.verbs().get(state.verbIndex());
+    if (verb instanceof Transfer transfer) {
+      return transfer.to().get(0).e164();
+    }
+    return verb instanceof Conference conference ? conference.room() : "";
   }
 
   /** Moves the cursor as the finished block's outcome says: a branch, or an on-failure flow. */

@@ -97,10 +97,16 @@ final class Notifications {
 
   /**
    * The events of a block's notification, about {@code session} (the call the notify URL was signed
-   * for, not whatever the body claims); {@code dialStatus} is what the call was dialled with.
+   * for, not whatever the body claims); {@code dialStatus} is what the call was dialled with, and
+   * {@code target} the number or room a Transfer block called, empty for other blocks.
    */
   static List<CallEvent> events(
-      BlockKind block, Map<String, String> f, String session, String dialStatus, Instant received) {
+      BlockKind block,
+      Map<String, String> f,
+      String session,
+      String dialStatus,
+      String target,
+      Instant received) {
     Instant time = ended(f) ? date(f.get("date"), received) : received;
     List<CallEvent> events = new ArrayList<>();
     switch (block) {
@@ -122,12 +128,7 @@ final class Notifications {
         if (f.containsKey("transfer_status")) {
           events.add(
               new TransferFinished(
-                  PROVIDER,
-                  session,
-                  time,
-                  f.getOrDefault("dest", ""),
-                  outcome(f.get("transfer_status")),
-                  f));
+                  PROVIDER, session, time, target, outcome(f.get("transfer_status")), f));
         }
         break;
       default:

@@ -65,12 +65,13 @@ class NotificationsTest {
                 Map.of("session", "S", "dial_status", "answered", "dest", "+65"),
                 "S",
                 "",
+                "",
                 NOW))
         .singleElement()
         .isInstanceOf(CallAnswered.class);
     assertThat(
             Notifications.events(
-                BlockKind.GATHER, Map.of("session", "S", "digits", "12"), "S", "answered", NOW))
+                BlockKind.GATHER, Map.of("session", "S", "digits", "12"), "S", "answered", "", NOW))
         .singleElement()
         .isInstanceOfSatisfying(DigitsGathered.class, d -> assertThat(d.digits()).isEqualTo("12"));
     assertThat(
@@ -79,6 +80,7 @@ class NotificationsTest {
                 Map.of("session", "S", "record_status", "success", "record_url", "https://r/1.mp3"),
                 "S",
                 "answered",
+                "",
                 NOW))
         .singleElement()
         .isInstanceOfSatisfying(
@@ -89,18 +91,25 @@ class NotificationsTest {
                 Map.of("session", "S", "record_status", "failed"),
                 "S",
                 "answered",
+                "",
                 NOW))
         .isEmpty();
     assertThat(
             Notifications.events(
                 BlockKind.TRANSFER,
-                Map.of("session", "S", "transfer_status", "busy", "dest", "+65"),
+                Map.of("session", "S", "transfer_status", "busy", "dest", "+6560000000"),
                 "S",
                 "answered",
+                "+6591112222",
                 NOW))
         .singleElement()
         .isInstanceOfSatisfying(
-            TransferFinished.class, t -> assertThat(t.outcome()).isEqualTo(TransferOutcome.BUSY));
+            TransferFinished.class,
+            t -> {
+              assertThat(t.outcome()).isEqualTo(TransferOutcome.BUSY);
+              // dest is the number the Dial called (Record and Monitor pages), not the transfer's.
+              assertThat(t.target()).isEqualTo("+6591112222");
+            });
     List<CallEvent> ended =
         Notifications.events(
             BlockKind.HANGUP,
@@ -119,6 +128,7 @@ class NotificationsTest {
                 "SGD"),
             "S",
             "answered",
+            "",
             NOW);
     assertThat(ended)
         .singleElement()
@@ -141,6 +151,7 @@ class NotificationsTest {
                 Map.of("session", "S", "call_state", "ended", "dial_status", "busy"),
                 "S",
                 "",
+                "",
                 NOW))
         .singleElement()
         .isInstanceOfSatisfying(
@@ -150,6 +161,7 @@ class NotificationsTest {
                 BlockKind.DIAL,
                 Map.of("session", "S", "call_state", "ended", "dial_status", "unanswered"),
                 "S",
+                "",
                 "",
                 NOW))
         .singleElement()
