@@ -6,16 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
 import dev.switchboard.InvalidInputException;
+import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.UnsupportedCapabilityException;
+import dev.switchboard.VoiceClient;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.Hangup;
 import dev.switchboard.flow.Pause;
+import dev.switchboard.flow.Play;
 import dev.switchboard.flow.Record;
 import dev.switchboard.flow.RecordCall;
 import dev.switchboard.flow.Say;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.hoiio.internal.HoiioRules;
+import dev.switchboard.testkit.simulator.HoiioSimulator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +34,13 @@ class HoiioLimitsTest {
   @DisplayName(
       "A message of 1000 characters with its markup is accepted, 1001 refused, naming the field")
   void messageLength() {
-    // <speech language="en-US" gender="female"> and </speech> take 50 characters.
-    provider.verdict(CallFlow.of(Say.of("x".repeat(950)))).orThrow();
-    assertThatThrownBy(() -> provider.verdict(CallFlow.of(Say.of("x".repeat(951)))).orThrow())
+    // <speech language="zh-HK" gender="female"> and </speech> take 50 characters.
+    provider.verdict(CallFlow.of(Say.builder("x".repeat(950)).language("zh-HK").build())).orThrow();
+    assertThatThrownBy(
+            () ->
+                provider
+                    .verdict(CallFlow.of(Say.builder("x".repeat(951)).language("zh-HK").build()))
+                    .orThrow())
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("verbs[0].say.text"));
   }
@@ -102,5 +113,60 @@ class HoiioLimitsTest {
                 .build(),
             Hangup.now());
     assertThat(provider.verdict(apart).gaps()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "A language Hoiio's documents do not show, or an audio file that is not .mp3, .wav or .gsm,"
+          + " is refused before any request, naming where")
+  void languagesAndAudioFormats() throws Exception {
+    CallFlow french =
+        CallFlow.of(
+            Gather.builder().prompt(Say.builder("Bonjour").language("fr-FR").build()).build());
+    assertThat(provider.verdict(french).gaps())
+        .singleElement()
+        .satisfies(
+            gap -> {
+              assertThat(gap.path()).isEqualTo("verbs[0].prompts[0]");
+              assertThat(gap.capability()).isEqualTo(Capability.SAY_LANGUAGE);
+            });
+    CallFlow ogg = CallFlow.of(Say.of("Hi"), Play.of("https://cdn.example.com/tone.ogg"));
+    assertThat(provider.verdict(ogg).violations())
+        .extracting(v -> v.field())
+        .containsExactly("verbs[1].play.url");
+    assertThat(provider.verdict(CallFlow.of(Play.of("https://cdn.example.com/a.GSM"))).ok())
+        .isTrue();
+    assertThat(provider.verdict(CallFlow.of(Say.builder("請稍等").language("zh-HK").build())).ok())
+        .isTrue();
+
+    try (HoiioSimulator simulator =
+            new HoiioSimulator(HoiioConformanceTest.APP, HoiioConformanceTest.TOKEN);
+        VoiceClient voice = connect(simulator)) {
+      assertThatThrownBy(() -> voice.placeCall("+6560000000", "+6561234567", french))
+          .isInstanceOf(UnsupportedCapabilityException.class);
+      assertThatThrownBy(() -> voice.placeCall("+6560000000", "+6561234567", ogg))
+          .isInstanceOf(InvalidInputException.class);
+      assertThat(simulator.requestCount()).isZero();
+    }
+  }
+
+  private static VoiceClient connect(HoiioSimulator simulator) throws Exception {
+    simulator.start();
+    return Switchboard.builder()
+        .provider(new HoiioProvider())
+        .config(
+            SwitchboardConfig.of(
+                Map.of(
+                    HoiioProvider.APP_ID,
+                    HoiioConformanceTest.APP,
+                    HoiioProvider.ACCESS_TOKEN,
+                    HoiioConformanceTest.TOKEN,
+                    HoiioProvider.BASE_URL,
+                    simulator.baseUrl() + "/open/",
+                    SwitchboardConfig.WEBHOOK_BASE_URL,
+                    "https://app.example/hooks",
+                    SwitchboardConfig.WEBHOOK_SECRET,
+                    "limits-test-webhook-secret")))
+        .build();
   }
 }

@@ -31,7 +31,7 @@ final class BlockPlanner {
   /** The Dial that starts an outbound call, carrying the flow's leading prompts when they fit. */
   static Block dial(CallState state, PhoneNumber to, Optional<PhoneNumber> from, String tag) {
     List<Verb> verbs = state.verbs();
-    StringBuilder msg = new StringBuilder();
+    Markup msg = new Markup();
     int end = prompts(verbs, 0, msg);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("dest", to.e164());
@@ -51,22 +51,25 @@ final class BlockPlanner {
       // A hangup before answering refuses an incoming call.
       return block(state, BlockKind.HANGUP, "", index + 1, -1, Map.of());
     }
-    StringBuilder msg = new StringBuilder();
+    Markup msg = new Markup();
     int end = prompts(verbs, index, msg);
     String pending = msg.toString();
     if (end == verbs.size()) {
       return block(state, BlockKind.HANGUP, pending, end, -1, Map.of());
     }
     Verb verb = verbs.get(end);
-    String own = Markup.of(HoiioRules.ownPrompts(verb));
+    List<Prompt> ownPrompts = HoiioRules.ownPrompts(verb);
+    String own = Markup.of(ownPrompts);
+    // What the verb plays after the pending prompts, written to follow them.
+    Markup withOwn = msg.copy().appendAll(ownPrompts);
     int at = end;
     // Prompts that do not fit with what the verb at the cursor plays, or that must not repeat with
     // a gather's attempts, play on their own first.
     Block playPending = block(state, BlockKind.PLAY, pending, at, -1, Map.of());
-    if (!pending.isEmpty() && pending.length() + own.length() > Markup.MAX_MSG) {
+    if (!pending.isEmpty() && withOwn.length() > Markup.MAX_MSG) {
       return playPending;
     }
-    String combined = pending + own;
+    String combined = withOwn.toString();
     return verb.accept(
         new VerbVisitor<Block>() {
           @Override
@@ -208,14 +211,13 @@ final class BlockPlanner {
   }
 
   /** Appends the prompts from {@code from} that fit one msg; returns the index after them. */
-  private static int prompts(List<Verb> verbs, int from, StringBuilder msg) {
+  private static int prompts(List<Verb> verbs, int from, Markup msg) {
     int i = from;
     while (i < verbs.size() && isPrompt(verbs.get(i))) {
-      String segment = Markup.of((Prompt) verbs.get(i));
-      if (msg.length() + segment.length() > Markup.MAX_MSG) {
+      if (msg.copy().append((Prompt) verbs.get(i)).length() > Markup.MAX_MSG) {
         break;
       }
-      msg.append(segment);
+      msg.append((Prompt) verbs.get(i));
       i++;
     }
     return i;

@@ -9,6 +9,7 @@ import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.Hangup;
 import dev.switchboard.flow.Pause;
+import dev.switchboard.flow.Play;
 import dev.switchboard.flow.Prompt;
 import dev.switchboard.flow.Record;
 import dev.switchboard.flow.RecordCall;
@@ -18,6 +19,8 @@ import dev.switchboard.flow.Verb;
 import dev.switchboard.flow.VerbAt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
 
 /** Where Hoiio's blocks narrow the neutral model: gaps, and the documented limits. */
 public final class HoiioRules {
@@ -35,7 +38,18 @@ public final class HoiioRules {
     List<CapabilityGap> gaps = new ArrayList<>();
     secondMonitors(flow.verbs(), "verbs", false, gaps);
     for (VerbAt at : flow.walk()) {
-      if (at.verb() instanceof Gather gather && !gather.finishOnKey().equals("#")) {
+      if (at.verb() instanceof Say say && Markup.hoiioLanguage(say.language()).isEmpty()) {
+        gaps.add(
+            new CapabilityGap(
+                at.path(),
+                "say",
+                Capability.SAY_LANGUAGE,
+                "language "
+                    + say.language()
+                    + " (Hoiio's documents show only "
+                    + String.join(" and ", new TreeSet<>(Markup.LANGUAGES.keySet()))
+                    + "; any other answers error_msg_invalid_language mid-call)"));
+      } else if (at.verb() instanceof Gather gather && !gather.finishOnKey().equals("#")) {
         gaps.add(
             new CapabilityGap(
                 at.path(),
@@ -92,6 +106,14 @@ public final class HoiioRules {
   public static List<Violation> violations(CallFlow flow) {
     List<Violation> violations = new ArrayList<>();
     for (VerbAt at : flow.walk()) {
+      if (at.verb() instanceof Play play && !isAudioFile(play)) {
+        violations.add(
+            new Violation(
+                at.field("url"),
+                "Hoiio plays only "
+                    + String.join(", ", Markup.AUDIO_FORMATS)
+                    + " files, named by their extension (error_msg_invalid_file_format)"));
+      }
       if (at.verb() instanceof Prompt prompt && !(prompt instanceof Pause)) {
         int length = Markup.of(prompt).length();
         if (length > Markup.MAX_MSG) {
@@ -121,6 +143,12 @@ public final class HoiioRules {
       }
     }
     return violations;
+  }
+
+  private static boolean isAudioFile(Play play) {
+    String path = play.url().getPath() == null ? "" : play.url().getPath();
+    String lower = path.toLowerCase(Locale.ROOT);
+    return Markup.AUDIO_FORMATS.stream().anyMatch(lower::endsWith);
   }
 
   /** The prompts a verb plays as its own block's {@code msg}. */

@@ -58,9 +58,9 @@ class BlockPlannerTest {
                       Gather.builder().build(),
                       Say.of("Bye"))))
           .containsExactly(
-              "DIAL {dest=+6561234567, msg=<speech language=\"en-US\" gender=\"female\">Hello</speech><url>https://a.example/x.mp3</url>}",
+              "DIAL {dest=+6561234567, msg=Hello<url>https://a.example/x.mp3</url>}",
               "GATHER {max_digits=1, timeout=5, attempts=1}",
-              "HANGUP {msg=<speech language=\"en-US\" gender=\"female\">Bye</speech>}");
+              "HANGUP {msg=Bye}");
     }
 
     @Test
@@ -72,8 +72,8 @@ class BlockPlannerTest {
           .containsExactly(
               "DIAL {dest=+6561234567}",
               "RECORD {max_duration=30}",
-              "PLAY {msg=<speech language=\"en-US\" gender=\"female\">Menu.</speech>}",
-              "GATHER {msg=<speech language=\"en-US\" gender=\"female\">Press 1.</speech>, max_digits=1, timeout=5, attempts=3}",
+              "PLAY {msg=Menu.}",
+              "GATHER {msg=Press 1., max_digits=1, timeout=5, attempts=3}",
               "HANGUP {}");
     }
 
@@ -94,9 +94,9 @@ class BlockPlannerTest {
       assertThat(chain(flow))
           .containsExactly(
               "DIAL {dest=+6561234567}",
-              "MONITOR {msg=<speech language=\"en-US\" gender=\"female\">This call is recorded.</speech>}",
-              "RECORD {msg=<speech language=\"en-US\" gender=\"female\">Leave a message.</speech><speech language=\"en-US\" gender=\"female\">After the tone.</speech>, max_duration=120}",
-              "TRANSFER {msg=<speech language=\"en-US\" gender=\"female\">Transferring.</speech>, dest=+6562222222, caller_id=+6560000000, on_failure=continue}");
+              "MONITOR {msg=This call is recorded.}",
+              "RECORD {msg=Leave a message.<speech gender=\"female\">After the tone.</speech>, max_duration=120}",
+              "TRANSFER {msg=Transferring., dest=+6562222222, caller_id=+6560000000, on_failure=continue}");
     }
 
     @Test
@@ -105,8 +105,8 @@ class BlockPlannerTest {
       assertThat(chain(SeedFlows.voicemail()))
           .containsExactly(
               "DIAL {dest=+6561234567}",
-              "RECORD {msg=<speech language=\"en-US\" gender=\"female\">Please leave a message after the tone. Press hash when done.</speech>, max_duration=120}",
-              "HANGUP {msg=<speech language=\"en-US\" gender=\"female\">Thank you. Goodbye.</speech>}");
+              "RECORD {msg=Please leave a message after the tone. Press hash when done., max_duration=120}",
+              "HANGUP {msg=Thank you. Goodbye.}");
     }
 
     @Test
@@ -116,12 +116,8 @@ class BlockPlannerTest {
       String long2 = "b".repeat(600);
       assertThat(chain(CallFlow.of(Say.of(long1), Say.of(long2), Say.of("c"))))
           .containsExactly(
-              "DIAL {dest=+6561234567, msg=<speech language=\"en-US\" gender=\"female\">"
-                  + long1
-                  + "</speech>}",
-              "HANGUP {msg=<speech language=\"en-US\" gender=\"female\">"
-                  + long2
-                  + "</speech><speech language=\"en-US\" gender=\"female\">c</speech>}");
+              "DIAL {dest=+6561234567, msg=" + long1 + "}",
+              "HANGUP {msg=" + long2 + "<speech gender=\"female\">c</speech>}");
     }
   }
 
@@ -129,23 +125,27 @@ class BlockPlannerTest {
   @DisplayName("A conference is a transfer to its room; an explicit hangup carries its prompts")
   void conferenceAndHangup() {
     assertThat(chain(CallFlow.of(Say.of("Joining."), Conference.room("sales1"))))
-        .containsExactly(
-            "DIAL {dest=+6561234567, msg=<speech language=\"en-US\" gender=\"female\">Joining.</speech>}",
-            "TRANSFER {dest=room:sales1}");
+        .containsExactly("DIAL {dest=+6561234567, msg=Joining.}", "TRANSFER {dest=room:sales1}");
     assertThat(chain(CallFlow.of(Gather.builder().build(), Hangup.after(Say.of("Bye.")))))
-        .endsWith("HANGUP {msg=<speech language=\"en-US\" gender=\"female\">Bye.</speech>}");
+        .endsWith("HANGUP {msg=Bye.}");
   }
 
   @Test
-  @DisplayName("Every say is its own speech element, repeated per loop, with its text escaped")
+  @DisplayName(
+      "The default voice is plain text, kept apart from plain text before it by a speech element;"
+          + " other voices are speech elements, repeated per loop, with their text escaped")
   void markup() {
     Say say =
         Say.builder("Tom & <Jerry>").language("zh-HK").gender(VoiceGender.MALE).loop(2).build();
     String segment = "<speech language=\"zh-HK\" gender=\"male\">Tom &amp; &lt;Jerry&gt;</speech>";
     assertThat(Markup.of(say)).isEqualTo(segment + segment);
-    assertThat(Markup.of(Say.of("5 < 6 & \"x\"")))
-        .isEqualTo(
-            "<speech language=\"en-US\" gender=\"female\">5 &lt; 6 &amp; &quot;x&quot;</speech>");
+    assertThat(Markup.of(Say.of("5 < 6 & \"x\""))).isEqualTo("5 &lt; 6 &amp; &quot;x&quot;");
+    assertThat(Markup.of(Say.builder("Again").loop(3).build()))
+        .isEqualTo("Again<speech gender=\"female\">Again</speech>Again");
+    assertThat(Markup.of(List.of(Say.of("A"), Play.of("https://a.example/x.mp3"), Say.of("B"))))
+        .isEqualTo("A<url>https://a.example/x.mp3</url>B");
+    assertThat(Markup.of(Say.builder("Hi").gender(VoiceGender.MALE).build()))
+        .isEqualTo("<speech gender=\"male\">Hi</speech>");
   }
 
   @Test

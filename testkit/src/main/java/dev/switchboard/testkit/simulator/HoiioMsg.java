@@ -7,7 +7,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -27,7 +27,13 @@ final class HoiioMsg {
   static final String DEFAULT_LANGUAGE = "en-US";
   static final String DEFAULT_GENDER = "female";
 
-  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}-[A-Z]{2}");
+  /**
+   * The languages a {@code <speech>} element may name: those the block pages show. Their
+   * Text-to-Speech list was never captured, so nothing else is taken on trust; without the
+   * attribute the element speaks the default, English.
+   */
+  private static final Set<String> LANGUAGES = Set.of("zh-HK");
+
   private static final List<String> GENDERS = List.of("female", "male");
   private static final List<String> AUDIO = List.of(".mp3", ".wav", ".gsm");
 
@@ -100,7 +106,7 @@ final class HoiioMsg {
         }
         String language =
             element.hasAttribute("language") ? element.getAttribute("language") : DEFAULT_LANGUAGE;
-        if (!LANGUAGE.matcher(language).matches()) {
+        if (element.hasAttribute("language") && !LANGUAGES.contains(language)) {
           throw new HoiioRefusal("error_msg_invalid_language");
         }
         String gender =

@@ -463,8 +463,11 @@ class HoiioSimulatorRequestTest {
     }
 
     @ParameterizedTest(name = "[{index}] ''{0}''")
-    @ValueSource(strings = {"english", "en_US", "EN-us", "", "en-USA", "eng-US"})
-    @DisplayName("A language not shaped like en-US answers error_msg_invalid_language")
+    @ValueSource(
+        strings = {"english", "en_US", "EN-us", "", "en-USA", "eng-US", "en", "en-US", "fr-FR"})
+    @DisplayName(
+        "A language the block pages do not show (only zh-HK, English being the default without"
+            + " one) answers error_msg_invalid_language")
     void invalidLanguage(String language) {
       String msg = "<speech language=\"" + language + "\">Hi</speech>";
       assertThat(api.status("start/dial", params("dest", "+6511111111", "msg", msg)))
@@ -508,7 +511,7 @@ class HoiioSimulatorRequestTest {
       String msg =
           "Hello &amp; welcome <speech language=\"zh-HK\" gender=\"male\">請稍等</speech>"
               + " <url> https://example.com/a.WAV?v=1 </url>\n<speech>&lt;b&gt; bye</speech>"
-              + "<!-- a comment --><speech gender=\"female\" language=\"fr-FR\"></speech>"
+              + "<!-- a comment --><speech gender=\"female\" language=\"zh-HK\"></speech>"
               + "<url>http://example.com/x.gsm</url><![CDATA[1 < 2]]>";
       JsonNode answer = api.post("start/dial", params("dest", "+6511111111", "msg", msg));
       assertThat(simulator.awaitTranscript(answer.get("session").asString(), WAIT))
