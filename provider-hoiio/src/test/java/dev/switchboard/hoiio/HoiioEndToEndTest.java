@@ -10,11 +10,14 @@ import dev.switchboard.VoiceClient;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.RecordingReady;
+import dev.switchboard.event.TransferFinished;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Conference;
 import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.Say;
 import dev.switchboard.hoiio.internal.InMemoryCallStateStore;
 import dev.switchboard.testkit.Callee;
+import dev.switchboard.testkit.Observation.JoinedConference;
 import dev.switchboard.testkit.ReferenceInterpreter;
 import dev.switchboard.testkit.SeedFlows;
 import dev.switchboard.testkit.Transcript;
@@ -169,6 +172,23 @@ class HoiioEndToEndTest {
                     previous.incomingCallUrl(), "+6568888888", "+6561234567", Callee.answering())
                 .observations())
         .containsExactly(new dev.switchboard.testkit.Observation.Rejected());
+  }
+
+  @Test
+  @DisplayName(
+      "Hoiio assigns room ids: the first caller to a neutral room creates it, the next joins the"
+          + " same vendor room, and another name gets another room")
+  void rooms() {
+    Transcript first = run(CallFlow.of(Conference.room("sales")), Callee.answering());
+    Transcript second = run(CallFlow.of(Conference.room("sales")), Callee.answering());
+    Transcript other = run(CallFlow.of(Conference.room("support")), Callee.answering());
+    assertThat(first.observations()).contains(new JoinedConference("R-1"));
+    assertThat(second.observations()).contains(new JoinedConference("R-1"));
+    assertThat(other.observations()).contains(new JoinedConference("R-2"));
+    assertThat(events)
+        .filteredOn(TransferFinished.class::isInstance)
+        .extracting(e -> ((TransferFinished) e).target())
+        .containsExactly("sales", "sales", "support");
   }
 
   @Test

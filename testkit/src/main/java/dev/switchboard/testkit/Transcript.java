@@ -1,8 +1,11 @@
 package dev.switchboard.testkit;
 
+import dev.switchboard.testkit.Observation.JoinedConference;
 import dev.switchboard.testkit.Observation.Recorded;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -23,14 +26,24 @@ public record Transcript(List<Observation> observations) {
 
   /**
    * This transcript with recording URLs replaced by {@code recording-1}, {@code recording-2}, ...
-   * in order of appearance: each vendor names its recordings its own way, and what matters is that
-   * a recording was made at that point.
+   * and conference rooms by {@code room-1}, {@code room-2}, ... in order of appearance: each vendor
+   * names its recordings its own way, and some (Hoiio) assign their own room ids; what matters is
+   * that a recording was made at that point, and which rooms of the call were the same.
    */
   public Transcript normalized() {
     List<Observation> out = new ArrayList<>(observations.size());
     int recordings = 0;
+    Map<String, String> rooms = new HashMap<>();
     for (Observation o : observations) {
-      out.add(o instanceof Recorded ? new Recorded("recording-" + ++recordings) : o);
+      if (o instanceof Recorded) {
+        out.add(new Recorded("recording-" + ++recordings));
+      } else if (o instanceof JoinedConference joined) {
+        out.add(
+            new JoinedConference(
+                rooms.computeIfAbsent(joined.room(), room -> "room-" + (rooms.size() + 1))));
+      } else {
+        out.add(o);
+      }
     }
     return new Transcript(out);
   }

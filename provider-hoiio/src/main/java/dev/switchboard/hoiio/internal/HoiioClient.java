@@ -4,6 +4,7 @@ import dev.switchboard.Call;
 import dev.switchboard.CallRequest;
 import dev.switchboard.CallStatus;
 import dev.switchboard.ConfigurationException;
+import dev.switchboard.InvalidInputException;
 import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.VoiceException;
 import dev.switchboard.WebhookVerificationException;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -53,11 +55,21 @@ public final class HoiioClient implements ProviderClient {
   static final String NOTIFY_PATH = "/hoiio/notify";
   static final String MONITOR_PATH = "/hoiio/monitor";
   static final String INCOMING_PATH = "/hoiio/incoming";
+  private static final String ROOM = "room:";
 
   private final HoiioApi api;
   private final Optional<WebhookSigner> signer;
   private final CallStateStore store;
   private volatile CallbackBindings bindings = new InMemoryCallbackBindings();
+
+  /**
+   * Hoiio's room id for each neutral room name. Hoiio assigns ids ({@code room:} with no id creates
+   * a room and the answer names it), so the first caller to a name creates its room and later ones
+   * join it by id; the lock per name keeps two first callers from creating two rooms.
+   */
+  private final Map<String, String> rooms = new ConcurrentHashMap<>();
+
+  private final Map<String, Object> roomLocks = new ConcurrentHashMap<>();
 
   public HoiioClient(HoiioApi api, Optional<WebhookSigner> signer, CallStateStore store) {
     this.api = api;
@@ -341,7 +353,12 @@ public final class HoiioClient implements ProviderClient {
       params.put("notify_url", notifyUrl(key, block.next().block()));
     }
     try {
-      api.send(block.kind(), params);
+      String dest = params.getOrDefault("dest", "");
+      if (block.kind() == BlockKind.TRANSFER && dest.startsWith(ROOM)) {
+        joinRoom(dest.substring(ROOM.length()), params);
+      } else {
+        api.send(block.kind(), params);
+      }
       return List.of();
     } catch (VoiceException e) {
       if (block.kind() == BlockKind.MONITOR) {
@@ -371,6 +388,35 @@ public final class HoiioClient implements ProviderClient {
               Optional.empty(),
               Optional.empty(),
               Map.of("error", e.vendorCode().orElse(e.getMessage()))));
+    }
+  }
+
+  /**
+   * Sends a Transfer into the Hoiio room for the neutral room {@code name}, creating it when the
+   * name has none yet. A room id Hoiio refuses is forgotten (the room may have closed when its last
+   * caller left) and the room created afresh: a refused Transfer connected nobody.
+   */
+  private void joinRoom(String name, Map<String, String> params) {
+    synchronized (roomLocks.computeIfAbsent(name, n -> new Object())) {
+      String known = rooms.get(name);
+      if (known != null) {
+        params.put("dest", ROOM + known);
+        try {
+          api.send(BlockKind.TRANSFER, params);
+          return;
+        } catch (InvalidInputException e) {
+          if (!e.vendorCode().orElse("").equals("error_dest_invalid")) {
+            throw e;
+          }
+          LOG.debug("Hoiio refused room {} for {}; creating a new one", known, name);
+          rooms.remove(name, known);
+        }
+      }
+      params.put("dest", ROOM);
+      String created = api.send(BlockKind.TRANSFER, params).path("room").asString("");
+      if (!created.isEmpty()) {
+        rooms.put(name, created);
+      }
     }
   }
 

@@ -8,7 +8,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -29,9 +29,10 @@ final class HoiioParameters {
    *
    * @param name the block, e.g. {@code dial}
    * @param p the request's non-empty parameters
-   * @param nextRoom names a Transfer's room when {@code room:} gives no id
+   * @param rooms the room a Transfer's {@code room:<id>} joins: a new one for an empty id, null for
+   *     an id Hoiio never gave
    */
-  static HoiioBlock check(String name, Map<String, String> p, Supplier<String> nextRoom) {
+  static HoiioBlock check(String name, Map<String, String> p, UnaryOperator<String> rooms) {
     boolean forced = false;
     if (name.equals("hangup") && p.containsKey("force")) {
       if (!p.get("force").equals("enabled") || p.containsKey("msg")) {
@@ -63,8 +64,10 @@ final class HoiioParameters {
         if (!ROOM.matcher(room).matches()) {
           throw new HoiioRefusal("error_dest_invalid");
         }
-        if (room.isEmpty()) {
-          room = nextRoom.get();
+        // Hoiio assigns room ids: room: with no id creates one, and only ids it gave can be joined.
+        room = rooms.apply(room);
+        if (room == null) {
+          throw new HoiioRefusal("error_dest_invalid");
         }
       } else {
         dest = number(value);

@@ -97,7 +97,7 @@ final class HoiioRouter {
         throw new HoiioRefusal("error_" + parameter + "_param_missing");
       }
     }
-    HoiioBlock block = HoiioParameters.check(name, parameters, world::nextRoom);
+    HoiioBlock block = HoiioParameters.check(name, parameters, world::room);
     if (name.equals("dial")) {
       return dial(block);
     }

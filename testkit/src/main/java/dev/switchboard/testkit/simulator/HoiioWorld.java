@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +21,7 @@ final class HoiioWorld {
   private final Map<String, List<String>> unknownSessions = new ConcurrentHashMap<>();
   private final AtomicInteger sessionNumbers = new AtomicInteger();
   private final AtomicInteger roomNumbers = new AtomicInteger();
+  private final Set<String> rooms = ConcurrentHashMap.newKeySet();
   private final AtomicInteger recordingNumbers = new AtomicInteger();
 
   /**
@@ -68,8 +70,17 @@ final class HoiioWorld {
   }
 
   /** A room id for a Transfer to {@code room:} without one: {@code R-<n>}. */
-  String nextRoom() {
-    return "R-" + roomNumbers.incrementAndGet();
+  /**
+   * The room a Transfer to {@code room:<requested>} joins: a new room for an empty id, the room for
+   * an id this world gave, or null for any other id.
+   */
+  String room(String requested) {
+    if (requested.isEmpty()) {
+      String created = "R-" + roomNumbers.incrementAndGet();
+      rooms.add(created);
+      return created;
+    }
+    return rooms.contains(requested) ? requested : null;
   }
 
   /** A new recording's download URL. */

@@ -632,23 +632,33 @@ class HoiioSimulatorCallTest {
     }
 
     @Test
-    @DisplayName("A transfer to a named room answers that room and joins it")
-    void namedRoom() {
+    @DisplayName(
+        "A room id Hoiio gave is joined by a later call; an id it never gave answers"
+            + " error_dest_invalid")
+    void givenRoomsOnly() {
       List<JsonNode> answers = new CopyOnWriteArrayList<>();
       app.reacting(
           n -> {
             if (n.get("ivr_block").equals("dial")) {
+              String dest = answers.isEmpty() ? "room:" : "room:R-1";
               answers.add(
                   api.post(
                       "end/transfer",
-                      params(
-                          "session", n.get("session"), "dest", "room:sales-2", "msg", "Joining")));
+                      params("session", n.get("session"), "dest", dest, "msg", "Joining")));
             }
           });
-      String session = call(Callee.answering(), null);
-      assertThat(simulator.awaitTranscript(session, WAIT))
-          .isEqualTo(Transcript.of(say("Joining"), new JoinedConference("sales-2"), BY_FLOW));
-      assertThat(answers.get(0).get("room").asString()).isEqualTo("sales-2");
+      String first = call(Callee.answering(), null);
+      assertThat(simulator.awaitTranscript(first, WAIT))
+          .isEqualTo(Transcript.of(say("Joining"), new JoinedConference("R-1"), BY_FLOW));
+      String second = call(Callee.answering(), null);
+      assertThat(simulator.awaitTranscript(second, WAIT))
+          .isEqualTo(Transcript.of(say("Joining"), new JoinedConference("R-1"), BY_FLOW));
+      assertThat(answers).extracting(a -> a.get("room").asString()).containsExactly("R-1", "R-1");
+      assertThat(
+              api.status(
+                  "end/transfer", params("session", "S-1", "dest", "room:sales-2", "msg", "x")))
+          .as("values are checked before the session's state")
+          .isEqualTo("error_dest_invalid");
     }
   }
 

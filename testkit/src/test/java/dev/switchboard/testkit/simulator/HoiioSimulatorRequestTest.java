@@ -322,12 +322,13 @@ class HoiioSimulatorRequestTest {
               "+1234567890123456",
               "error_dest_invalid",
               params()),
+          Arguments.of("end/transfer", "dest", "room:", "room:a b", "error_dest_invalid", params()),
           Arguments.of(
-              "end/transfer", "dest", "room:Sales_1-a", "room:a b", "error_dest_invalid", params()),
+              "end/transfer", "dest", "room:", "room:Sales_1-a", "error_dest_invalid", params()),
           Arguments.of(
               "end/transfer",
               "dest",
-              "room:" + repeat('r', 64),
+              "room:",
               "room:" + repeat('r', 65),
               "error_dest_invalid",
               params()),
