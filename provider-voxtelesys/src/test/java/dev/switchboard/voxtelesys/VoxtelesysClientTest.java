@@ -9,6 +9,7 @@ import dev.switchboard.CallStatus;
 import dev.switchboard.InvalidInputException;
 import dev.switchboard.LiveConference;
 import dev.switchboard.Participant;
+import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.UnsupportedCapabilityException;
@@ -19,6 +20,7 @@ import dev.switchboard.event.DigitsGathered;
 import dev.switchboard.event.IncomingCall;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Gather;
+import dev.switchboard.flow.GatherInput;
 import dev.switchboard.flow.Pause;
 import dev.switchboard.flow.Record;
 import dev.switchboard.flow.Say;
@@ -47,11 +49,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The provider end to end over loopback HTTP: simulator, webhook server, client. */
 class VoxtelesysClientTest {
   private static final String KEY = "vox-client-test-key";
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private VoxtelesysSimulator simulator;
   private WebhookServer webhooks;
@@ -201,6 +205,45 @@ class VoxtelesysClientTest {
       assertThat(simulator.awaitTranscript(call.id(), WAIT).observations())
           .doesNotContain(new Observation.Said("Never heard.", "en-US", "female"));
       awaitEnded(call.id());
+    }
+
+    @Test
+    @DisplayName("A French speech menu is listened to in French, with the gather's timeout")
+    void frenchSpeechMenu() {
+      VoiceClient client = connect();
+      Callee callee = Callee.builder().says("oui").build();
+      simulator.scriptNextCall(callee);
+      CallFlow flow =
+          CallFlow.of(
+              Gather.builder()
+                  .input(GatherInput.SPEECH)
+                  .timeout(10)
+                  .prompt(Say.builder("Dites oui ou non.").language("fr-FR").build())
+                  .branch("oui", Say.builder("Merci.").language("fr-FR").build())
+                  .build());
+      Call call = place(client, flow);
+      assertThat(simulator.awaitTranscript(call.id(), WAIT))
+          .isEqualTo(ReferenceInterpreter.run(flow, callee));
+      assertThat(simulator.speechGathers(call.id()))
+          .containsExactly(new VoxtelesysSimulator.SpeechGather("fr-FR", 10));
+    }
+
+    @Test
+    @DisplayName("A Voxtelesys server error names the error_id the vendor asks to be quoted")
+    void serverErrorId() {
+      VoiceClient client = connect();
+      simulator.failNext("GET", "/calls", 500, 1);
+      assertThatThrownBy(() -> client.listCalls().toList())
+          .isInstanceOfSatisfying(
+              ProviderUnavailableException.class,
+              e -> {
+                String errorId =
+                    JSON.readTree(simulator.wireLog().get(0).responseBody())
+                        .get("error_id")
+                        .asString();
+                assertThat(e.vendorCode()).hasValue("6100");
+                assertThat(e.getMessage()).contains("error_id " + errorId);
+              });
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.switchboard.Violation;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Conference;
 import dev.switchboard.flow.Gather;
+import dev.switchboard.flow.GatherInput;
 import dev.switchboard.flow.Pause;
 import dev.switchboard.flow.Record;
 import dev.switchboard.flow.Say;
@@ -99,6 +100,26 @@ class VoxtelesysLimitsTest {
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("verbs[0]", Capability.SAY_LANGUAGE),
               org.assertj.core.groups.Tuple.tuple("verbs[1]", Capability.SAY_GENDER));
+    }
+
+    @Test
+    @DisplayName(
+        "A speech gather in a language Voxtelesys does not recognise is a gap; keys alone are not")
+    void speechLanguage() {
+      Say spanish = Say.builder("Diga si o no.").language("es-ES").build();
+      CallFlow flow =
+          CallFlow.of(
+              Gather.builder().input(GatherInput.DTMF, GatherInput.SPEECH).prompt(spanish).build(),
+              Gather.builder().prompt(spanish).build(),
+              Gather.builder()
+                  .input(GatherInput.SPEECH)
+                  .prompt(Say.builder("Dites oui.").language("fr-FR").build())
+                  .build());
+      assertThat(provider.verdict(flow).gaps())
+          .extracting(CapabilityGap::path, CapabilityGap::capability)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("verbs[0]", Capability.GATHER_SPEECH));
+      assertThat(provider.verdict(flow).gaps().get(0).detail()).contains("es-ES", "fr-FR");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.switchboard.voxtelesys.internal;
 
+import dev.switchboard.CallStatus;
+import dev.switchboard.ProviderUnavailableException;
+import dev.switchboard.RateLimitedException;
+import dev.switchboard.VoiceException;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.provider.support.CallbackFields;
 import java.time.Duration;
@@ -7,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reports {@link CallEnded} for placed calls. The v1 API sends no callback when a call ends and has
  * no endpoint for one call, so the watcher reads the call list, one listing for all watched calls,
- * until each reaches a final status. State is one id per call in flight.
+ * until each reaches a final status, or until the vendor refuses the listing, which ends the watch
+ * with status {@link CallStatus#UNKNOWN}. State is one id per call in flight.
  */
 final class CallWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallWatcher.class);
@@ -78,28 +84,76 @@ final class CallWatcher implements AutoCloseable {
   }
 
   private void tick() {
+    try {
+      poll();
+    } catch (RuntimeException e) {
+      // The executor runs no more ticks after one throws: log, and keep watching.
+      LOG.warn("Watching Voxtelesys calls failed: {}", e.toString());
+    }
+  }
+
+  /**
+   * Lists the calls until every watched one is found, and reports those that reached a final
+   * status. A listing the vendor cannot serve now (I/O, 5xx, 429) is tried again at the next tick;
+   * one it refuses (422, 401, 404) would be refused again, so the calls it did not reach are ended
+   * as {@link CallStatus#UNKNOWN} with the refusal instead of being watched without end.
+   */
+  private void poll() {
     Instant now = Instant.now();
     watched.values().removeIf(watch -> watch.until().isBefore(now));
     if (watched.isEmpty()) {
       return;
     }
     Set<String> pending = new HashSet<>(watched.keySet());
+    List<JsonNode> finished = new ArrayList<>();
+    VoiceException refusal = null;
     try (Stream<JsonNode> calls = api.calls()) {
       Iterator<JsonNode> it = calls.iterator();
       while (!pending.isEmpty() && it.hasNext()) {
         JsonNode call = it.next();
-        String id = call.path("id").asString("");
-        if (pending.remove(id) && Wire.callStatus(call.path("status").asString("")).isFinal()) {
-          Watch watch = watched.remove(id);
-          if (watch != null) {
-            sink.accept(ended(call), watch.keys());
-          }
+        if (pending.remove(call.path("id").asString(""))
+            && Wire.callStatus(call.path("status").asString("")).isFinal()) {
+          finished.add(call);
         }
       }
-    } catch (RuntimeException e) {
-      // The next tick tries again; a call's end is reported late rather than never.
-      LOG.warn("Reading Voxtelesys call statuses failed: {}", e.getMessage());
+    } catch (ProviderUnavailableException | RateLimitedException e) {
+      LOG.warn("Reading Voxtelesys call statuses failed, trying again: {}", e.getMessage());
+    } catch (VoiceException e) {
+      LOG.warn(
+          "Voxtelesys refused the call list; ending the watch of {}: {}", pending, e.getMessage());
+      refusal = e;
     }
+    // Reported after the listing, so that a failing event sink is not taken for a refused list.
+    for (JsonNode call : finished) {
+      report(call.path("id").asString(""), ended(call));
+    }
+    if (refusal != null) {
+      for (String id : pending) {
+        report(id, unknown(id, refusal));
+      }
+    }
+  }
+
+  private void report(String callId, CallEnded event) {
+    Watch watch = watched.remove(callId);
+    if (watch != null) {
+      sink.accept(event, watch.keys());
+    }
+  }
+
+  /** The end of a call whose status can no longer be read, with the refusal as its error. */
+  private static CallEnded unknown(String callId, VoiceException refusal) {
+    Map<String, String> raw = new LinkedHashMap<>();
+    raw.put("error.code", refusal.vendorCode().orElse(""));
+    raw.put("error.description", refusal.getMessage());
+    return new CallEnded(
+        VoxtelesysApi.PROVIDER,
+        callId,
+        Instant.now(),
+        CallStatus.UNKNOWN,
+        Optional.empty(),
+        Optional.empty(),
+        raw);
   }
 
   private static CallEnded ended(JsonNode call) {

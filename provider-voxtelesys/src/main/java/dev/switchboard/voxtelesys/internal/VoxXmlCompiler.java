@@ -195,6 +195,11 @@ public final class VoxXmlCompiler {
     vox.numDigits = gather.numDigits();
     vox.timeout = gather.timeout();
     vox.finishOnKey = gather.finishOnKey();
+    if (speech) {
+      vox.language = SpeechRecognition.language(gather);
+      // The neutral timeout is the one wait for input, so silence after speech ends it as well.
+      vox.speechTimeout = gather.timeout();
+    }
     callbacks(vox, GATHER_EVENTS);
     for (Prompt prompt : gather.prompts()) {
       vox.prompts().add(prompt(prompt));

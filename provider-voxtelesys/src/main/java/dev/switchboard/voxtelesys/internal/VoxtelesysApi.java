@@ -1,12 +1,15 @@
 package dev.switchboard.voxtelesys.internal;
 
+import dev.switchboard.provider.support.CallbackFields;
 import dev.switchboard.provider.support.ErrorTable;
 import dev.switchboard.provider.support.HttpAnswer;
 import dev.switchboard.provider.support.VendorError;
 import dev.switchboard.provider.support.VendorHttp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -34,8 +37,11 @@ public final class VoxtelesysApi {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final ErrorTable ERRORS = new ErrorTable(422, VoxtelesysApi::error);
 
-  /** Page size for listings; the vendor's maximum. */
-  static final int PAGE_SIZE = 100;
+  /**
+   * Page size for listings: the size the document's own examples ask for and answer with. The
+   * document names a default (25) and no maximum, so nothing larger is assumed to be accepted.
+   */
+  static final int PAGE_SIZE = 50;
 
   private final HttpUrl base;
   private final String authorization;
@@ -155,24 +161,37 @@ public final class VoxtelesysApi {
     return idempotent ? http.sendRetryingOnce(request, ERRORS) : http.send(request, ERRORS);
   }
 
-  /** Reads an error answer, keeping the vendor's code (5105, 5106, ...) or the HTTP status. */
+  /**
+   * Reads an error answer, keeping every field the vendor sent. The document shows an error as an
+   * {@code error} object ({@code code}, {@code description}, {@code time}) and asks that the {@code
+   * error_id} of a 500 be quoted to support; the vendor's own client reads {@code message} and
+   * {@code error_id}. The code is the vendor's (5105, 5106, ...) or else the HTTP status; the
+   * message names the request, the status, the text, the code, the {@code error_id} and every other
+   * field, since the exception has no other place for them.
+   */
   static VendorError error(HttpAnswer answer) {
-    JsonNode error = JSON.createObjectNode();
-    try {
-      error = JSON.readTree(answer.body()).path("error");
-    } catch (JacksonException e) {
-      // Not JSON: the HTTP status is all we know.
-    }
+    Map<String, String> fields = fields(answer.body());
     int status = answer.status();
-    String code = error.has("code") ? Wire.text(error.get("code")) : String.valueOf(status);
-    String description = error.path("description").asString("");
+    String code =
+        fields.containsKey("error.code") ? fields.remove("error.code") : String.valueOf(status);
+    String text =
+        fields.containsKey("error.description")
+            ? fields.remove("error.description")
+            : fields.containsKey("message") ? fields.remove("message") : "";
+    fields.remove("status", String.valueOf(status));
+    List<String> details = new ArrayList<>();
+    details.add("code " + code);
+    if (fields.containsKey("error_id")) {
+      details.add("error_id " + fields.remove("error_id"));
+    }
+    fields.forEach((name, value) -> details.add(name + " " + value));
     String what =
         answer.where()
             + " failed with "
             + status
-            + (description.isEmpty() ? "" : ": " + description)
-            + " (code "
-            + code
+            + (text.isEmpty() ? "" : ": " + text)
+            + " ("
+            + String.join(", ", details)
             + ")";
     switch (status) {
       case 401:
@@ -182,5 +201,18 @@ public final class VoxtelesysApi {
       default:
         return new VendorError(code, what);
     }
+  }
+
+  /** The fields of a JSON error body, nested ones as {@code error.code}; none when not JSON. */
+  private static Map<String, String> fields(String body) {
+    try {
+      JsonNode json = JSON.readTree(body);
+      if (json != null && json.isObject()) {
+        return new LinkedHashMap<>(CallbackFields.flatten(json));
+      }
+    } catch (JacksonException e) {
+      // Not JSON (a proxy's page, say): the HTTP status is all we know.
+    }
+    return new LinkedHashMap<>();
   }
 }

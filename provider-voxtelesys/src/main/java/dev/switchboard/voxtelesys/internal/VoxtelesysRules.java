@@ -7,6 +7,7 @@ import dev.switchboard.flow.Branch;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Conference;
 import dev.switchboard.flow.Gather;
+import dev.switchboard.flow.GatherInput;
 import dev.switchboard.flow.Pause;
 import dev.switchboard.flow.Say;
 import dev.switchboard.flow.VerbAt;
@@ -23,7 +24,10 @@ public final class VoxtelesysRules {
 
   private VoxtelesysRules() {}
 
-  /** Voices Polly lacks, and pauses inside a gather (VoxXML Gather plays Say and Play only). */
+  /**
+   * Voices Polly lacks, speech in a language VoxXML's Gather does not recognise, and pauses inside
+   * a gather (VoxXML Gather plays Say and Play only).
+   */
   public static List<CapabilityGap> gaps(CallFlow flow) {
     List<CapabilityGap> gaps = new ArrayList<>();
     for (VerbAt at : flow.walk()) {
@@ -39,6 +43,20 @@ public final class VoxtelesysRules {
                     : "no voice for language " + say.language()));
       }
       if (at.verb() instanceof Gather gather) {
+        String language = SpeechRecognition.language(gather);
+        if (gather.input().contains(GatherInput.SPEECH)
+            && !SpeechRecognition.recognises(language)) {
+          gaps.add(
+              new CapabilityGap(
+                  at.path(),
+                  "gather",
+                  Capability.GATHER_SPEECH,
+                  "no speech recognition in "
+                      + language
+                      + " (Voxtelesys recognises "
+                      + String.join(", ", SpeechRecognition.LANGUAGES)
+                      + ")"));
+        }
         for (int i = 0; i < gather.prompts().size(); i++) {
           if (gather.prompts().get(i) instanceof Pause) {
             gaps.add(

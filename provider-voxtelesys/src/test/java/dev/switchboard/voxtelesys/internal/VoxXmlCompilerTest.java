@@ -111,12 +111,42 @@ class VoxXmlCompilerTest {
               .build();
       assertSameXml(
           "<Response>"
-              + "<Gather input='dtmf speech' loop='1' numDigits='1' timeout='5' finishOnKey=''/>"
+              + "<Gather input='dtmf speech' loop='1' numDigits='1' timeout='5' finishOnKey=''"
+              + " language='en-US' speechTimeout='5'/>"
               + "<If variable='$GATHER' test='EQUAL' value='1|english'>"
               + "<Say voice='Joanna' language='en-US' loop='1'>English</Say><Hangup/></If>"
               + "<If variable='$GATHER' test='EQUAL' value='2'><Hangup/></If>"
               + "</Response>",
           plain.compile(CallFlow.of(gather)));
+    }
+
+    @Test
+    @DisplayName(
+        "A speech gather listens in its prompts' language, its silence timeout the gather's timeout")
+    void speechLanguage() {
+      Gather french =
+          Gather.builder()
+              .input(GatherInput.SPEECH)
+              .timeout(8)
+              .prompt(Say.builder("Dites oui ou non.").language("fr-FR").build())
+              .build();
+      Gather playOnly =
+          Gather.builder()
+              .input(GatherInput.DTMF, GatherInput.SPEECH)
+              .prompt(Play.of("https://a.example/menu.mp3", 1))
+              .build();
+      assertSameXml(
+          "<Response>"
+              + "<Gather input='speech' loop='1' numDigits='1' timeout='8' finishOnKey='#'"
+              + " language='fr-FR' speechTimeout='8'>"
+              + "<Say voice='Celine' language='fr-FR' loop='1'>Dites oui ou non.</Say>"
+              + "</Gather>"
+              + "<Gather input='dtmf speech' loop='1' numDigits='1' timeout='5' finishOnKey='#'"
+              + " language='en-US' speechTimeout='5'>"
+              + "<Play loop='1'>https://a.example/menu.mp3</Play>"
+              + "</Gather>"
+              + "</Response>",
+          plain.compile(CallFlow.of(french, playOnly)));
     }
 
     @Test

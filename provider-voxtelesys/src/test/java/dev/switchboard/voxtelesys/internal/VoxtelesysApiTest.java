@@ -108,8 +108,9 @@ class VoxtelesysApiTest {
       server.enqueue(json(200, "{\"page\":2,\"page_count\":3,\"results\":[{\"id\":\"c\"}]}"));
       assertThat(api.calls().limit(3).map(c -> c.get("id").asString()).toList())
           .containsExactly("a", "b", "c");
-      assertThat(taken().getUrl().query()).isEqualTo("page=1&page_size=100");
-      assertThat(taken().getUrl().query()).isEqualTo("page=2&page_size=100");
+      // 50 is the size the document's own examples ask for; it names no maximum.
+      assertThat(taken().getUrl().query()).isEqualTo("page=1&page_size=50");
+      assertThat(taken().getUrl().query()).isEqualTo("page=2&page_size=50");
       assertThat(server.getRequestCount()).isEqualTo(2);
     }
   }
@@ -138,6 +139,46 @@ class VoxtelesysApiTest {
           .isInstanceOf(type)
           .satisfies(
               e -> assertThat(((dev.switchboard.VoiceException) e).vendorCode()).hasValue(code));
+    }
+
+    @Test
+    @DisplayName(
+        "A server error keeps every field the vendor sent: the error_id to quote, code, text, time")
+    void serverErrorKeepsEveryField() {
+      server.enqueue(
+          json(
+              500,
+              "{\"error\":{\"code\":6104,\"description\":\"internal server error\","
+                  + "\"time\":\"2021-09-21T14:14:17.000Z\"},"
+                  + "\"error_id\":\"7d1c2e0a-51f4-4b1e-9d7e-0c2f3a4b5c6d\"}"));
+      assertThatThrownBy(() -> api.deleteCall("c1"))
+          .isInstanceOfSatisfying(
+              ProviderUnavailableException.class,
+              e -> {
+                assertThat(e.vendorCode()).hasValue("6104");
+                assertThat(e.getMessage())
+                    .contains(
+                        "DELETE /api/v1/calls/c1",
+                        "500",
+                        "internal server error",
+                        "error_id 7d1c2e0a-51f4-4b1e-9d7e-0c2f3a4b5c6d",
+                        "2021-09-21T14:14:17.000Z");
+              });
+    }
+
+    @Test
+    @DisplayName(
+        "An error in the shape the vendor's own client reads (message, error_id) keeps both")
+    void clientShapedError() {
+      server.enqueue(
+          json(500, "{\"status\":500,\"error_id\":\"e-42\",\"message\":\"trunk down\"}"));
+      assertThatThrownBy(() -> api.calls().toList())
+          .isInstanceOfSatisfying(
+              ProviderUnavailableException.class,
+              e -> {
+                assertThat(e.vendorCode()).hasValue("500");
+                assertThat(e.getMessage()).contains("trunk down", "error_id e-42");
+              });
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.switchboard.testkit.simulator;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -27,6 +28,7 @@ final class VoxCall {
   private List<VoxXml.Verb> document;
   private List<VoxXml.Verb> replacement;
   private boolean hangUpRequested;
+  private final List<VoxtelesysSimulator.SpeechGather> speechGathers = new ArrayList<>();
 
   /** An error recorded on a call, conference or participant. */
   record VoxError(int code, String description, Instant time) {}
@@ -158,5 +160,15 @@ final class VoxCall {
 
   synchronized boolean hangUpRequested() {
     return hangUpRequested;
+  }
+
+  /** Records how a gather that takes speech listened. */
+  synchronized void listened(VoxtelesysSimulator.SpeechGather gather) {
+    speechGathers.add(gather);
+  }
+
+  /** How each gather that took speech listened, in order. */
+  synchronized List<VoxtelesysSimulator.SpeechGather> speechGathers() {
+    return List.copyOf(speechGathers);
   }
 }

@@ -190,6 +190,16 @@ final class VoxCallRun {
     Set<String> methods = Set.of(verb.attribute("input", "dtmf").split(" "));
     boolean dtmf = methods.contains("dtmf");
     boolean speech = methods.contains("speech");
+    if (speech) {
+      // The document's defaults and its 60-second cap; the language only names what the
+      // recogniser expects, which a scripted callee's words do not depend on.
+      call.listened(
+          new VoxtelesysSimulator.SpeechGather(
+              verb.attribute("language", VoxXml.DEFAULT_GATHER_LANGUAGE),
+              Math.min(
+                  verb.integer("speechTimeout", VoxXml.DEFAULT_SPEECH_TIMEOUT),
+                  VoxXml.MAX_GATHER_TIMEOUT)));
+    }
     int numDigits = verb.integer("numDigits", 1);
     String finishOnKey = verb.attribute("finishOnKey", "#");
 

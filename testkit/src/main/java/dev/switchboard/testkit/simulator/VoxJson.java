@@ -72,6 +72,20 @@ final class VoxJson {
     return json;
   }
 
+  /**
+   * The body of an error answer. The document shows an error only as the {@code error} object of a
+   * listed resource, and asks that a 500's {@code error_id} be quoted to support; so the body is
+   * that object and, on a 500, a new {@code error_id} beside it.
+   */
+  static String errorAnswer(int status, VoxCall.VoxError error) {
+    ObjectNode json = MAPPER.createObjectNode();
+    errorJson(json, error);
+    if (status == 500) {
+      json.put("error_id", VoxWorld.newId());
+    }
+    return MAPPER.writeValueAsString(json);
+  }
+
   /** Adds the {@code error} object to {@code json} when an error was recorded. */
   private static void errorJson(ObjectNode json, VoxCall.VoxError error) {
     if (error != null) {

@@ -2,7 +2,9 @@ package dev.switchboard.testkit.simulator;
 
 import dev.switchboard.webhook.WebhookRequest;
 import dev.switchboard.webhook.WebhookResponse;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,13 +27,20 @@ final class VoxRouter {
   /** Logs under the simulator's name: that is the class users see and configure. */
   private static final Logger LOG = LoggerFactory.getLogger(VoxtelesysSimulator.class);
 
+  /** The document's default page size; it names no maximum, so none is enforced. */
   private static final int DEFAULT_PAGE_SIZE = 25;
-  private static final int MAX_PAGE_SIZE = 100;
+
   private static final Pattern E164_DIGITS = Pattern.compile("[1-9][0-9]{0,14}");
 
   private final String apiKey;
   private final VoxWorld world;
   private final Consumer<VoxCall> placeCall;
+
+  /** Failures a test asked for, with how many requests each still answers; in order. */
+  private final Map<Failure, Integer> failures = new LinkedHashMap<>();
+
+  /** Answer requests of {@code method} to {@code path} with the error for {@code status}. */
+  private record Failure(String method, String path, int status) {}
 
   /**
    * @param apiKey the only API key accepted
@@ -49,11 +58,48 @@ final class VoxRouter {
     if (!authorized(request)) {
       return error(401, 401, "unauthorized: the API key is missing or wrong");
     }
+    Integer failure = takeFailure(request);
+    if (failure != null) {
+      return failure == 500
+          ? error(500, 6100, "internal server error")
+          : error(failure, failure, "refused, as the test asked");
+    }
     try {
       return route(request);
     } catch (RuntimeException e) {
       LOG.error("voxtelesys simulator failed on {}", request, e);
       return error(500, 6100, "internal server error");
+    }
+  }
+
+  /**
+   * Answers the next {@code times} requests of {@code method} to {@code path} with the vendor's
+   * error for {@code status}, without acting on them.
+   */
+  void failNext(String method, String path, int status, int times) {
+    synchronized (failures) {
+      failures.merge(
+          new Failure(method, path, status),
+          times,
+          (left, more) -> (int) Math.min((long) left + more, Integer.MAX_VALUE));
+    }
+  }
+
+  /** The status of the failure {@code request} uses up, or null when none matches it. */
+  private Integer takeFailure(WebhookRequest request) {
+    synchronized (failures) {
+      for (Map.Entry<Failure, Integer> entry : failures.entrySet()) {
+        Failure failure = entry.getKey();
+        if (failure.method().equals(request.method()) && failure.path().equals(request.path())) {
+          if (entry.getValue() == 1) {
+            failures.remove(failure);
+          } else {
+            entry.setValue(entry.getValue() - 1);
+          }
+          return failure.status();
+        }
+      }
+      return null;
     }
   }
 
@@ -258,7 +304,7 @@ final class VoxRouter {
     int size;
     try {
       page = intParameter(query, "page", 1, 1, Integer.MAX_VALUE);
-      size = intParameter(query, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+      size = intParameter(query, "page_size", DEFAULT_PAGE_SIZE, 1, Integer.MAX_VALUE);
     } catch (IllegalArgumentException e) {
       return error(422, 422, e.getMessage());
     }
@@ -266,7 +312,7 @@ final class VoxRouter {
     ObjectNode out = VoxJson.MAPPER.createObjectNode();
     out.put("page", page);
     out.put("page_size", size);
-    out.put("page_count", (count + size - 1) / size);
+    out.put("page_count", (int) ((count + (long) size - 1) / size));
     out.put("count", count);
     ArrayNode results = out.putArray("results");
     long from = (long) (page - 1) * size;
@@ -303,10 +349,10 @@ final class VoxRouter {
   }
 
   private static WebhookResponse error(int status, int code, String description) {
-    ObjectNode body = VoxJson.MAPPER.createObjectNode();
-    body.put("status", status);
-    body.putObject("error").put("code", code).put("description", description);
-    return new WebhookResponse(status, VoxJson.TYPE, VoxJson.MAPPER.writeValueAsString(body));
+    return new WebhookResponse(
+        status,
+        VoxJson.TYPE,
+        VoxJson.errorAnswer(status, new VoxCall.VoxError(code, description, Instant.now())));
   }
 
   private static WebhookResponse notFound() {

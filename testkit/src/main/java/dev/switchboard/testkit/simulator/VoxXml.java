@@ -131,6 +131,21 @@ final class VoxXml {
     return Map.copyOf(voices);
   }
 
+  /** The language a Gather listens in without a {@code language} attribute. */
+  static final String DEFAULT_GATHER_LANGUAGE = "en-US";
+
+  /** The languages a Gather's {@code language} accepts, as the document lists them. */
+  static final List<String> GATHER_LANGUAGES =
+      List.of(
+          "en-US", "en-GB", "es-US", "fr-CA", "fr-FR", "en-AU", "it-IT", "de-DE", "pt-BR", "ja-JP",
+          "ko-KR", "zh-CN");
+
+  /** How long a Gather waits for silence in speech without a {@code speechTimeout} attribute. */
+  static final int DEFAULT_SPEECH_TIMEOUT = 30;
+
+  /** Gather time-outs above this many seconds are set to it, as the document says. */
+  static final int MAX_GATHER_TIMEOUT = 60;
+
   /** Callback keywords of Gather. */
   static final Set<String> GATHER_EVENTS = Set.of("partialResult", "fullResult");
 
@@ -214,11 +229,7 @@ final class VoxXml {
                 Map.entry(
                     "finishOnKey",
                     new Attribute("0-9, #, * or empty", FINISH_KEYS.asMatchPredicate())),
-                Map.entry(
-                    "language",
-                    oneOf(
-                        "en-US", "en-GB", "es-US", "fr-CA", "fr-FR", "en-AU", "it-IT", "de-DE",
-                        "pt-BR", "ja-JP", "ko-KR", "zh-CN")),
+                Map.entry("language", oneOf(GATHER_LANGUAGES.toArray(String[]::new))),
                 Map.entry("input", oneOf("dtmf", "speech", "dtmf speech")),
                 Map.entry("statusCallbackEvent", keywords(GATHER_EVENTS)),
                 Map.entry("statusCallback", url),

@@ -34,21 +34,24 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code GET /calls}, {@code POST /calls}, {@code POST|PATCH|DELETE /calls/{id}}, {@code GET
  * /conferences}, {@code POST|PATCH|DELETE /conferences/{id}}, {@code GET
  * /conferences/{id}/participants}, {@code POST|PATCH /conferences/{id}/participants/{id}}; any
- * other path or method is 404, so is an unknown id. Errors answer {@code {"status": <http>,
- * "error": {"code": <code>, "description": <text>}}}: 422 with 5105 (no {@code <Response>} root,
- * also for a blank document), 5106 (not well-formed, an unknown verb, a verb the resource does not
- * support, an undocumented attribute, a value outside the "Accepts" column), or 422 (JSON fields:
- * not an object, {@code to}/{@code from} not E.164 digits without {@code +}, {@code voxXML} missing
- * or not a string; {@code page} below 1, {@code page_size} outside 1 to 100).
+ * other path or method is 404, so is an unknown id. Errors answer the error object the document
+ * shows, {@code {"error": {"code": <code>, "description": <text>, "time": <when>}}}, and a 500 adds
+ * the {@code "error_id"} the document asks users to quote (a new UUID each time): 422 with 5105 (no
+ * {@code <Response>} root, also for a blank document), 5106 (not well-formed, an unknown verb, a
+ * verb the resource does not support, an undocumented attribute, a value outside the "Accepts"
+ * column), or 422 (JSON fields: not an object, {@code to}/{@code from} not E.164 digits without
+ * {@code +}, {@code voxXML} missing or not a string; {@code page} or {@code page_size} not an
+ * integer of at least 1); 500 with 6100 when the simulator itself fails. {@link #failNext} makes
+ * chosen requests fail.
  *
  * <p>Lists are newest first and paginated: {@code page} from 1 (default 1), {@code page_size}
- * default 25, at most 100; {@code page_count} is 0 when there is nothing. Create answers 200 with
- * the call object, status {@code queued}. Modify answers 204; <b>modifying a call, conference or
- * participant that is over answers 422</b> with code 422 (the resource still exists and is listed,
- * so 404 would be wrong). Delete answers 204, also for a call or conference that is already over
- * (nothing changes; calls stay in the list so their final status can be read). Participants leave
- * the list when they leave the room; their JSON carries {@code "muted": true|false}, a simulator
- * addition, so tests can see what {@code SetMute} did.
+ * default 25 with no maximum (the document names none); {@code page_count} is 0 when there is
+ * nothing. Create answers 200 with the call object, status {@code queued}. Modify answers 204;
+ * <b>modifying a call, conference or participant that is over answers 422</b> with code 422 (the
+ * resource still exists and is listed, so 404 would be wrong). Delete answers 204, also for a call
+ * or conference that is already over (nothing changes; calls stay in the list so their final status
+ * can be read). Participants leave the list when they leave the room; their JSON carries {@code
+ * "muted": true|false}, a simulator addition, so tests can see what {@code SetMute} did.
  *
  * <h2>Calls</h2>
  *
@@ -66,14 +69,15 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Say ({@code $GATHER} replaced, voice from the readings table, {@code language} attribute or
  * the voice's own), Play, Pause, Gather ({@code input}, {@code numDigits}, {@code finishOnKey},
- * {@code loop}; input after one pass of the prompts, silence replays them {@code loop} times), If,
- * Number and Dial (parallel, first answering number in order wins, the caller goes on after the
- * bridge), Conference (joins the room and leaves it at once), Hangup, Reject (only as the first
- * verb of an incoming call), Redirect, SetMute (conferences and participants). A {@code loop='0'}
- * repeats until the callee hangs up, at most 100 times. A modify replaces the running document
- * between two observations; {@code $GATHER} survives it. Callbacks are sent once (the vendor does
- * not retry), POST as JSON or GET as query parameters, with the payload event names ({@code
- * partial_input}, {@code complete_input}, {@code no_connect}, {@code mute_all}, ...).
+ * {@code loop}; input after one pass of the prompts, silence replays them {@code loop} times; a
+ * gather taking speech listens in its {@code language} with its {@code speechTimeout}, see {@link
+ * #speechGathers}), If, Number and Dial (parallel, first answering number in order wins, the caller
+ * goes on after the bridge), Conference (joins the room and leaves it at once), Hangup, Reject
+ * (only as the first verb of an incoming call), Redirect, SetMute (conferences and participants). A
+ * {@code loop='0'} repeats until the callee hangs up, at most 100 times. A modify replaces the
+ * running document between two observations; {@code $GATHER} survives it. Callbacks are sent once
+ * (the vendor does not retry), POST as JSON or GET as query parameters, with the payload event
+ * names ({@code partial_input}, {@code complete_input}, {@code no_connect}, {@code mute_all}, ...).
  *
  * <h2>Readings beyond the shared document</h2>
  *
@@ -249,6 +253,51 @@ public final class VoxtelesysSimulator extends VendorSimulator {
       }
     }
     return world.open(name, participantLabels);
+  }
+
+  /**
+   * How a gather that took speech listened.
+   *
+   * @param language the language it recognised: its {@code language} attribute, else the document's
+   *     default {@code en-US}
+   * @param speechTimeoutSeconds the silence that ended speech: its {@code speechTimeout}, else the
+   *     document's default 30, values above 60 set to 60 as the document says
+   */
+  public record SpeechGather(String language, int speechTimeoutSeconds) {}
+
+  /**
+   * How each gather that took speech ({@code input} {@code speech} or {@code dtmf speech}) on the
+   * listed call {@code callId} listened, in the order they ran. A simulated callee's words are
+   * recognised in any language, so this is where a test sees which one the VoxXML asked for.
+   *
+   * @throws IllegalArgumentException when no such call is listed
+   */
+  public List<SpeechGather> speechGathers(String callId) {
+    VoxCall call = world.listedCall(Objects.requireNonNull(callId, "callId"));
+    if (call == null) {
+      throw new IllegalArgumentException("no call " + callId + " is listed");
+    }
+    return call.speechGathers();
+  }
+
+  /**
+   * Answers the next {@code times} REST requests of {@code method} to {@code path} (e.g. {@code
+   * GET}, {@code /calls}; the query is not compared) with the vendor's error for {@code status},
+   * without acting on them: 401, 404 or 422 with that status as the code, 500 with code 6100. For
+   * testing how a client copes with a refusal or a server error; authentication is checked first.
+   *
+   * @param status 401, 404, 422 or 500, the HTTP errors the document lists
+   */
+  public void failNext(String method, String path, int status, int times) {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    if (status != 401 && status != 404 && status != 422 && status != 500) {
+      throw new IllegalArgumentException("the document lists 401, 404, 422 and 500, not " + status);
+    }
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be at least 1");
+    }
+    router.failNext(method, path, status, times);
   }
 
   // ------------------------------------------------------------------------------------------

@@ -52,13 +52,24 @@ class VoxtelesysSimulatorRestTest {
     return JSON.readTree(response.body());
   }
 
+  /**
+   * The error as the document shows one: an {@code error} object of {@code code}, {@code
+   * description} and {@code time}, and nothing else but, on a 500, the {@code error_id} to quote.
+   */
   private static void assertError(HttpResponse<String> response, int status, int code) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
     JsonNode body = body(response);
-    assertThat(body.get("status").asInt()).isEqualTo(status);
+    assertThat(body.propertyNames())
+        .as(response.body())
+        .containsExactlyInAnyOrderElementsOf(
+            status == 500 ? List.of("error", "error_id") : List.of("error"));
+    assertThat(body.get("error").propertyNames())
+        .containsExactlyInAnyOrder("code", "description", "time");
     assertThat(body.get("error").get("code").asInt()).isEqualTo(code);
     assertThat(body.get("error").get("description").asString()).isNotBlank();
+    assertThat(body.get("error").get("time").asString())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
   }
 
   @Nested
@@ -104,9 +115,32 @@ class VoxtelesysSimulatorRestTest {
           422,
           422);
       assertError(api.get("/calls?page=0"), 422, 422);
-      assertError(api.get("/calls?page_size=101"), 422, 422);
+      assertError(api.get("/calls?page_size=0"), 422, 422);
       assertError(api.get("/calls?page_size=ten"), 422, 422);
       assertThat(api.get("/calls?page").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    @DisplayName("A server error carries an error_id to quote to support, a new one each time")
+    void serverError() {
+      simulator.failNext("GET", "/calls", 500, 2);
+      HttpResponse<String> first = api.get("/calls?page=1");
+      HttpResponse<String> second = api.get("/calls");
+      assertError(first, 500, 6100);
+      assertError(second, 500, 6100);
+      assertThat(body(first).get("error_id").asString()).matches("[0-9a-f-]{36}");
+      assertThat(body(first).get("error_id").asString())
+          .isNotEqualTo(body(second).get("error_id").asString());
+      assertThat(api.get("/calls").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("A refusal asked for by a test answers only the requests it names")
+    void refusalAsked() {
+      simulator.failNext("GET", "/calls", 422, 1);
+      assertThat(api.get("/conferences").statusCode()).isEqualTo(200);
+      assertError(api.get("/calls?page=1&page_size=50"), 422, 422);
+      assertThat(api.get("/calls").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -132,6 +166,8 @@ class VoxtelesysSimulatorRestTest {
               "<Response><Speak>Hi</Speak></Response>",
               "<Response><Pause length='61'/></Response>",
               "<Response><Gather loop='1.5'/></Response>",
+              "<Response><Gather input='speech' language='nl-NL'/></Response>",
+              "<Response><Gather input='speech' speechTimeout='auto'/></Response>",
               "<Response><If variable='$GATHER' test='LIKE' value='1'/></Response>")) {
         assertError(
             api.post("/calls", createBody("15556667777", "15556668888", voxXml)), 422, 5106);
@@ -176,6 +212,27 @@ class VoxtelesysSimulatorRestTest {
     }
 
     @Test
+    @DisplayName(
+        "A gather taking speech listens in its language (default en-US) with its speechTimeout"
+            + " (default 30, cut to 60)")
+    void speechGathers() {
+      simulator.scriptNextCall(Callee.builder().says("oui").says("yes").presses("1").build());
+      String id =
+          api.createCall(
+              "<Response>"
+                  + "<Gather input='speech' language='fr-FR' speechTimeout='90'>"
+                  + "<Say voice='Celine'>Dites oui.</Say></Gather>"
+                  + "<Gather input='dtmf speech'><Say>Say yes.</Say></Gather>"
+                  + "<Gather input='dtmf' language='de-DE' speechTimeout='5'/>"
+                  + "</Response>");
+      simulator.awaitTranscript(id, WAIT);
+      assertThat(simulator.speechGathers(id))
+          .containsExactly(
+              new VoxtelesysSimulator.SpeechGather("fr-FR", 60),
+              new VoxtelesysSimulator.SpeechGather("en-US", 30));
+    }
+
+    @Test
     @DisplayName("[SEM-12] A busy callee ends the call busy, an absent one no_answer, unanswered")
     void unanswered() {
       simulator.scriptNextCall(Callee.builder().pickup(Callee.Pickup.BUSY).build());
@@ -196,7 +253,8 @@ class VoxtelesysSimulatorRestTest {
     }
 
     @Test
-    @DisplayName("Lists are newest first and paginated with page, page_size and page_count")
+    @DisplayName(
+        "Lists are newest first and paginated with page, page_size (no maximum) and page_count")
     void pagination() {
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < 27; i++) {
@@ -223,6 +281,11 @@ class VoxtelesysSimulatorRestTest {
       assertThat(small.get("results").get(0).get("id").asString()).isEqualTo(ids.get(6));
 
       assertThat(api.json("/calls?page=9").get("results")).isEmpty();
+      // The document names no maximum page size; page_size says which size was used.
+      JsonNode large = api.json("/calls?page_size=1000");
+      assertThat(large.get("page_size").asInt()).isEqualTo(1000);
+      assertThat(large.get("page_count").asInt()).isEqualTo(1);
+      assertThat(large.get("results")).hasSize(27);
       JsonNode none = api.json("/conferences");
       assertThat(none.get("count").asInt()).isZero();
       assertThat(none.get("page_count").asInt()).isZero();

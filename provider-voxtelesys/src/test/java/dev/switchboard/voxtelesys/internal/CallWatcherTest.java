@@ -1,0 +1,81 @@
+package dev.switchboard.voxtelesys.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.CallStatus;
+import dev.switchboard.event.CallEnded;
+import dev.switchboard.testkit.EventLog;
+import dev.switchboard.testkit.simulator.VoxtelesysSimulator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The call watcher against the simulator: every watched call's end is reported once. */
+class CallWatcherTest {
+  private static final String KEY = "watcher-test-key";
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private VoxtelesysSimulator simulator;
+  private VoxtelesysApi api;
+  private CallWatcher watcher;
+  private final EventLog ends = new EventLog();
+  private final Map<String, List<String>> keys = new ConcurrentHashMap<>();
+
+  @BeforeEach
+  void start() {
+    simulator = new VoxtelesysSimulator(KEY);
+    simulator.start();
+    api = new VoxtelesysApi(HttpUrl.get(simulator.baseUrl().toString()), KEY, WAIT);
+    watcher = new CallWatcher(api, Duration.ofMillis(20));
+    watcher.sink(
+        (ended, bindingKeys) -> {
+          keys.put(ended.callId(), bindingKeys);
+          ends.accept(ended);
+        });
+  }
+
+  @AfterEach
+  void stop() {
+    watcher.close();
+    api.close();
+    simulator.close();
+  }
+
+  private String place() {
+    return api.createCall("15556667777", "15556668888", "<Response><Say>Hello</Say></Response>")
+        .get("id")
+        .asString();
+  }
+
+  @Test
+  @DisplayName(
+      "A refused listing ends the watch with CallEnded UNKNOWN and the refusal, not retries forever")
+  void refusedListing() {
+    // Every listing is refused, as a page size the vendor does not take would be.
+    simulator.failNext("GET", "/calls", 422, Integer.MAX_VALUE);
+    String id = place();
+    watcher.watch(id, "key-1");
+    CallEnded ended = ends.awaitEnd(id, WAIT);
+    assertThat(ended.status()).isEqualTo(CallStatus.UNKNOWN);
+    assertThat(ended.raw()).containsEntry("error.code", "422");
+    assertThat(ended.raw().get("error.description")).contains("GET /calls", "422");
+    assertThat(keys.get(id)).containsExactly("key-1");
+  }
+
+  @Test
+  @DisplayName("Server errors while listing are retried, and the call's real end is reported")
+  void serverErrorsRetried() {
+    simulator.failNext("GET", "/calls", 500, 3);
+    String id = place();
+    watcher.watch(id, "key-1");
+    assertThat(ends.awaitEnd(id, WAIT).status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(simulator.wireLog()).filteredOn(w -> w.status() == 500).hasSize(3);
+    assertThat(ends.count(CallEnded.class)).isEqualTo(1);
+  }
+}
