@@ -123,7 +123,7 @@ public final class VoiceClient implements AutoCloseable {
         .apply(call)
         .filter(
             flow -> {
-              FlowVerdict verdict = provider.verdict(flow);
+              FlowVerdict verdict = provider.incomingVerdict(flow);
               if (!verdict.ok()) {
                 LOG.error(
                     "Refusing incoming call {}: its flow cannot run on {}: {} {}",

@@ -300,6 +300,57 @@ class VoiceClientWebhookTest {
 
       assertThat(given).containsExactly(Optional.empty());
     }
+
+    @Test
+    @DisplayName(
+        "An incoming call's flow is judged by the provider's incoming verdict, not the outbound"
+            + " one.")
+    void incomingVerdictDecides() {
+      List<Optional<CallFlow>> given = new ArrayList<>();
+      RecordingProvider provider =
+          new RecordingProvider(
+              "recording", Capabilities.of(Capability.SAY, Capability.PAUSE, Capability.SEQUENCE)) {
+            @Override
+            public FlowVerdict incomingVerdict(CallFlow flow) {
+              return flow.verbs().size() == 1
+                  ? FlowVerdict.runnable(id())
+                  : new FlowVerdict(
+                      id(),
+                      List.of(CapabilityGap.of("verbs[1]", "pause", Capability.PAUSE)),
+                      List.of());
+            }
+
+            @Override
+            protected WebhookResult onWebhook(WebhookRequest request, WebhookContext context) {
+              given.add(
+                  context.flowFor(
+                      new IncomingCall(
+                          id(),
+                          "c-1",
+                          Instant.EPOCH,
+                          request.form().get("from").get(0),
+                          "+2",
+                          Map.of())));
+              return WebhookResult.of(WebhookResponse.ok());
+            }
+          };
+      CallFlow twoVerbs = CallFlow.of(Say.of("Hello."), Pause.of(1));
+      VoiceClient client =
+          Switchboard.builder()
+              .provider(provider)
+              .config(CONFIG)
+              .onIncomingCall(
+                  call -> call.from().equals("+1") ? twoVerbs : CallFlow.of(Say.of("Hello.")))
+              .build();
+      clients.add(client);
+
+      client.handleWebhook(post(signed("call-1"), Map.of("from", "+1")));
+      client.handleWebhook(post(signed("call-2"), Map.of("from", "+3")));
+
+      assertThat(provider.verdict(twoVerbs).ok()).isTrue();
+      assertThat(given)
+          .containsExactly(Optional.empty(), Optional.of(CallFlow.of(Say.of("Hello."))));
+    }
   }
 
   @Nested

@@ -50,6 +50,17 @@ public interface VoiceProvider {
   }
 
   /**
+   * Whether this provider can answer an incoming call with {@code flow} exactly. Core asks this,
+   * not {@link #verdict}, before a provider answers an incoming call. The default is {@link
+   * #verdict}; a vendor whose incoming calls run other verbs than its outbound ones (Xoxzo answers
+   * a DIN's call with one action, which may be a transfer its outbound calls cannot make) says so
+   * here.
+   */
+  default FlowVerdict incomingVerdict(CallFlow flow) {
+    return verdict(flow);
+  }
+
+  /**
    * Where the vendor narrows a verb this provider declares, such as a finish key it cannot honour
    * or a language it has no voice for. Called only for flows that need no undeclared capability.
    * The default finds none.

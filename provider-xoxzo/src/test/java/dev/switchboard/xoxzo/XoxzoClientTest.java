@@ -11,6 +11,7 @@ import dev.switchboard.CallStatus;
 import dev.switchboard.ConferenceDialOut;
 import dev.switchboard.DialedConference;
 import dev.switchboard.InvalidInputException;
+import dev.switchboard.LiveConference;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.UnsupportedCapabilityException;
@@ -233,7 +234,7 @@ class XoxzoClientTest {
               XoxzoConformanceTest.TOKEN,
               Duration.ofSeconds(5));
       assertThatThrownBy(
-              () -> XoxzoTestAccess.create(api, Map.of("recipient", "0801234", "tts_lang", "fr")))
+              () -> XoxzoTestAccess.create(api, Map.of("recipient", "0801234", "tts_lang", " ")))
           .isInstanceOfSatisfying(
               InvalidInputException.class,
               e -> {
@@ -307,6 +308,39 @@ class XoxzoClientTest {
               InvalidInputException.class,
               e -> assertThat(e.rule()).contains("2 or 3 participants"));
       assertThat(simulator.requestCount()).isZero();
+    }
+
+    @Test
+    @DisplayName(
+        "A dialled-out conference's status is read by its id: active until its last leg ends")
+    void status() {
+      simulator.holdCalls();
+      DialedConference dialed =
+          client
+              .get()
+              .conferences()
+              .dialOut(request().participant("+818011111111", "+818022222222").build());
+      assertThat(client.get().conferences().get(dialed.id()))
+          .isEqualTo(new LiveConference(dialed.id(), XoxzoProvider.ID, dialed.id(), true));
+      simulator.releaseCalls();
+      for (Call leg : dialed.legs()) {
+        simulator.awaitTranscript(leg.id(), WAIT);
+      }
+      assertThat(client.get().conferences().get(dialed.id()))
+          .isEqualTo(new LiveConference(dialed.id(), XoxzoProvider.ID, dialed.id(), false));
+    }
+
+    @Test
+    @DisplayName("An unknown conference is not found; a blank id is refused before sending")
+    void unknownConference() {
+      assertThatThrownBy(() -> client.get().conferences().get("no-such-conference"))
+          .isInstanceOfSatisfying(
+              CallNotFoundException.class, e -> assertThat(e.vendorCode()).hasValue("404"));
+      int before = simulator.requestCount();
+      assertThatThrownBy(() -> client.get().conferences().get(" "))
+          .isInstanceOfSatisfying(
+              InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("conferenceId"));
+      assertThat(simulator.requestCount()).isEqualTo(before);
     }
 
     @Test

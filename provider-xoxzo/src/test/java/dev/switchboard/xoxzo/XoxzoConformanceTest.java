@@ -16,7 +16,7 @@ class XoxzoConformanceTest extends ProviderConformanceKit {
     return SimulatorTarget.builder(new XoxzoProvider())
         .outsideVendorLimits(
             CallFlow.of(Play.of("https://audio.example/reminder.mp3")),
-            CallFlow.of(Play.of("http://audio.example/reminder.wav")),
+            CallFlow.of(Play.of("http://audio.example/reminder.mp3?version=2")),
             CallFlow.of(Play.of("http://audio.example/re%20minder.mp3")))
         .build();
   }

@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Voice API over HTTP Basic auth: form POSTs that create calls and conferences, GETs that read
- * them. Creating is never retried (a retry could ring someone twice); reads are retried once.
+ * The Voice API over HTTP Basic auth: form POSTs that create calls and conferences or rent and
+ * route DINs, GETs that read them, DELETEs that give DINs back. Nothing but a read is retried (a
+ * retry could ring someone twice, or rent a number twice); reads are retried once.
  */
 public final class XoxzoApi {
   static final String PROVIDER = "xoxzo";
@@ -41,33 +42,46 @@ public final class XoxzoApi {
     http.close();
   }
 
-  /** POSTs a form to {@code path} (e.g. {@code voice/simple/playbacks/}); the JSON answer. */
-  JsonNode create(String path, Map<String, String> form) {
+  /**
+   * POSTs a form to the resource named by {@code segments}; the JSON answer. Sent once: it creates
+   * a call or a conference, rents a number, or routes one.
+   */
+  JsonNode create(Map<String, String> form, String... segments) {
     FormBody.Builder body = new FormBody.Builder();
     form.forEach(body::add);
-    return http.send(request(path).post(body.build()).build(), ERRORS);
+    return http.send(request(Map.of(), segments).post(body.build()).build(), ERRORS);
+  }
+
+  /** GETs the resource named by {@code segments}; retried once on an I/O error. */
+  JsonNode read(String... segments) {
+    return read(Map.of(), segments);
+  }
+
+  /** GETs the resource named by {@code segments} with {@code query}; retried once. */
+  JsonNode read(Map<String, String> query, String... segments) {
+    return http.sendRetryingOnce(request(query, segments).get().build(), ERRORS);
   }
 
   /**
-   * GETs the resource named by {@code segments} below the base URL, each escaped as one path
-   * segment and ending in {@code /} as Xoxzo's URLs do; retried once on an I/O error.
+   * DELETEs the resource named by {@code segments}. Sent once: after a lost answer a repeat would
+   * be told the resource is unknown.
    */
-  JsonNode read(String... segments) {
+  void delete(String... segments) {
+    http.send(request(Map.of(), segments).delete().build(), ERRORS);
+  }
+
+  /**
+   * A request to the resource named by {@code segments} below the base URL, each escaped as one
+   * path segment and ending in {@code /} as Xoxzo's URLs do.
+   */
+  private Request.Builder request(Map<String, String> query, String... segments) {
     HttpUrl.Builder url = base.newBuilder();
     for (String segment : segments) {
       url.addPathSegment(segment);
     }
-    Request request =
-        new Request.Builder()
-            .url(url.addPathSegment("").build())
-            .header("Authorization", authorization)
-            .get()
-            .build();
-    return http.sendRetryingOnce(request, ERRORS);
-  }
-
-  private Request.Builder request(String path) {
-    return new Request.Builder().url(base.resolve(path)).header("Authorization", authorization);
+    url.addPathSegment("");
+    query.forEach(url::addQueryParameter);
+    return new Request.Builder().url(url.build()).header("Authorization", authorization);
   }
 
   /**

@@ -6,18 +6,23 @@ import dev.switchboard.CallStatus;
 import dev.switchboard.ConferenceDialOut;
 import dev.switchboard.DialedConference;
 import dev.switchboard.InvalidInputException;
+import dev.switchboard.LiveConference;
 import dev.switchboard.PhoneNumber;
 import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.Violation;
 import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEnded;
+import dev.switchboard.event.IncomingCall;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Play;
 import dev.switchboard.flow.Prompt;
 import dev.switchboard.flow.Say;
+import dev.switchboard.flow.Transfer;
+import dev.switchboard.flow.Verb;
 import dev.switchboard.provider.support.CallbackFields;
 import dev.switchboard.provider.support.CallbackFields.Part;
 import dev.switchboard.spi.ConferenceOperations;
+import dev.switchboard.spi.NumberOperations;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.state.CallbackBindings;
 import dev.switchboard.state.CallbackSubject;
@@ -42,26 +47,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Xoxzo behind {@link dev.switchboard.VoiceClient}. */
 public final class XoxzoClient implements ProviderClient, ConferenceOperations {
   static final String CALLBACK_PATH = "/xoxzo/callback";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Path of a DIN's action URL, as {@code VoiceClient.incomingCallUrl()} signs it. */
+  static final String INCOMING_PATH = "/xoxzo/incoming";
 
   /** Times are UTC, {@code YYYY-MM-DD HH:MM:SS}. */
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final XoxzoApi api;
   private final Optional<WebhookSigner> signer;
+  private final XoxzoDins dins;
 
   private volatile CallbackBindings bindings = new InMemoryCallbackBindings();
 
   public XoxzoClient(XoxzoApi api, Optional<WebhookSigner> signer) {
     this.api = api;
     this.signer = signer;
+    this.dins = new XoxzoDins(api);
   }
 
   @Override
@@ -71,15 +80,18 @@ public final class XoxzoClient implements ProviderClient, ConferenceOperations {
 
   @Override
   public List<WebhookEndpoint> webhookEndpoints() {
-    // "XOXZO cloud will call the URL with http POST method."
-    return List.of(WebhookEndpoint.bound(CALLBACK_PATH, "POST"));
+    // "XOXZO cloud will call the URL with http POST method."; a DIN's action URL is fetched with
+    // GET.
+    return List.of(
+        WebhookEndpoint.bound(CALLBACK_PATH, "POST"),
+        WebhookEndpoint.unbound(INCOMING_PATH, "GET"));
   }
 
   @Override
   public Call placeCall(CallRequest request) {
-    PhoneNumber caller = caller(request.from(), "call.from");
+    refuse(XoxzoRules.violations(request));
     Map<String, String> form = new LinkedHashMap<>();
-    form.put("caller", caller.e164());
+    form.put("caller", request.from().orElseThrow().e164());
     form.put("recipient", request.to().e164());
     form.putAll(message(request.flow()));
     if (!request.tags().isEmpty()) {
@@ -87,13 +99,14 @@ public final class XoxzoClient implements ProviderClient, ConferenceOperations {
     }
     String callId;
     if (signer.isEmpty()) {
-      callId = created(api.create("voice/simple/playbacks/", form));
+      callId = created(api.create(form, "voice", "simple", "playbacks"));
     } else {
       // Reserved before the URL leaves: only the answer names the call it speaks for.
       CallbackReservation url =
           CallbackReservation.reserve(bindings, WebhookSigner.newCallReference());
       form.put("callbackurl", signer.get().sign(CALLBACK_PATH, url.key()).toString());
-      callId = url.create(() -> created(api.create("voice/simple/playbacks/", form)), id -> id);
+      callId =
+          url.create(() -> created(api.create(form, "voice", "simple", "playbacks")), id -> id);
     }
     return new Call(
         callId,
@@ -123,11 +136,26 @@ public final class XoxzoClient implements ProviderClient, ConferenceOperations {
     Map<String, String> form = new LinkedHashMap<>();
     if (message instanceof Say say) {
       form.put("tts_message", say.text());
-      form.put("tts_lang", XoxzoRules.language(say.language()));
+      form.put("tts_lang", XoxzoRules.language(say.language()).orElseThrow());
     } else {
       form.put("recording_url", ((Play) message).url().toString());
     }
     return form;
+  }
+
+  /**
+   * The one line of plain text that answers a DIN's incoming call with a flow's one action: {@code
+   * playback <url>}, {@code say <lang> "<text>"} or {@code transfer <E.164>}.
+   */
+  static String action(CallFlow flow) {
+    Verb action = XoxzoRules.action(flow).orElseThrow();
+    if (action instanceof Say say) {
+      return "say " + XoxzoRules.language(say.language()).orElseThrow() + " \"" + say.text() + "\"";
+    }
+    if (action instanceof Play play) {
+      return "playback " + play.url();
+    }
+    return "transfer " + ((Transfer) action).to().get(0).e164();
   }
 
   /** The playback request for a flow, field by field, without the caller's numbers. */
@@ -138,12 +166,11 @@ public final class XoxzoClient implements ProviderClient, ConferenceOperations {
     return out.toString();
   }
 
-  private static PhoneNumber caller(Optional<PhoneNumber> from, String field) {
-    return from.orElseThrow(
-        () ->
-            new InvalidInputException(
-                XoxzoApi.PROVIDER,
-                List.of(new Violation(field, "Xoxzo requires a caller number"))));
+  /** Refuses, before anything is sent, what breaks Xoxzo's documented limits. */
+  private static void refuse(List<Violation> violations) {
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(XoxzoApi.PROVIDER, violations);
+    }
   }
 
   @Override
@@ -157,31 +184,20 @@ public final class XoxzoClient implements ProviderClient, ConferenceOperations {
   }
 
   @Override
+  public NumberOperations numbers() {
+    return dins;
+  }
+
+  @Override
   public DialedConference dialOut(ConferenceDialOut request) {
-    PhoneNumber caller = caller(request.from(), "conference.from");
-    List<Violation> violations = new ArrayList<>();
-    if (request.participants().size() > 3) {
-      violations.add(
-          new Violation(
-              "conference.participants",
-              "a Xoxzo conference has 2 or 3 participants, was " + request.participants().size()));
-    }
-    String language = request.language().orElse("ja-JP");
-    if (!XoxzoRules.LANGUAGES.containsKey(language)) {
-      violations.add(
-          new Violation(
-              "conference.language", "Xoxzo guides in en-US or ja-JP only, not " + language));
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidInputException(XoxzoApi.PROVIDER, violations);
-    }
+    refuse(XoxzoRules.violations(request));
     Map<String, String> form = new LinkedHashMap<>();
-    form.put("caller", caller.e164());
+    form.put("caller", request.from().orElseThrow().e164());
     form.put(
         "participants",
         request.participants().stream().map(PhoneNumber::e164).collect(Collectors.joining(",")));
-    form.put("lang", XoxzoRules.language(language));
-    JsonNode created = api.create("voice/simple/conferences/", form);
+    form.put("lang", XoxzoRules.guidanceLanguage(request).orElseThrow());
+    JsonNode created = api.create(form, "voice", "simple", "conferences");
     List<Call> legs = new ArrayList<>();
     for (JsonNode leg : created.path("participants")) {
       legs.add(
@@ -196,8 +212,27 @@ public final class XoxzoClient implements ProviderClient, ConferenceOperations {
     return new DialedConference(created.path("conferenceid").asString(""), XoxzoApi.PROVIDER, legs);
   }
 
+  /**
+   * The conference's state: Xoxzo names no room, so its id is its name, as its legs join it; it is
+   * active until it has an {@code end_time}, which it gets when its last leg ends.
+   */
+  @Override
+  public LiveConference get(String conferenceId) {
+    if (conferenceId == null || conferenceId.isBlank()) {
+      throw new InvalidInputException("conferenceId", "is required");
+    }
+    JsonNode conference = api.read("voice", "simple", "conferences", conferenceId);
+    String id = XoxzoApi.text(conference.path("conferenceid"));
+    String name = id.isBlank() ? conferenceId : id;
+    return new LiveConference(
+        name, XoxzoApi.PROVIDER, name, XoxzoApi.text(conference.path("end_time")).isBlank());
+  }
+
   @Override
   public WebhookDelivery readWebhook(WebhookRequest request, WebhookContext context) {
+    if (context.endpoint().path().equals(INCOMING_PATH)) {
+      return incoming(request, context);
+    }
     // A form body as Xoxzo sends it, or a JSON object.
     Map<String, String> fields = CallbackFields.read(request, "Xoxzo", Part.FORM, Part.JSON);
     String callId = fields.getOrDefault("callid", "");
@@ -226,6 +261,37 @@ public final class XoxzoClient implements ProviderClient, ConferenceOperations {
                   Optional.ofNullable(fields.get("cost")).map(cost -> cost + " credits"),
                   fields);
           return new WebhookResult(List.of(ended), WebhookResponse.ok());
+        });
+  }
+
+  /**
+   * A DIN's incoming call: Xoxzo GETs the action URL with {@code caller} and {@code recipient} and
+   * takes one line of plain text as the call's action. A call the application refuses, or whose
+   * flow Xoxzo cannot run, is answered with no action at all, since Xoxzo documents no rejection.
+   */
+  private WebhookDelivery incoming(WebhookRequest request, WebhookContext context) {
+    Map<String, String> fields = CallbackFields.read(request, "Xoxzo", Part.QUERY);
+    if (!fields.containsKey("caller") || fields.getOrDefault("recipient", "").isBlank()) {
+      throw new WebhookVerificationException(
+          "a DIN's action URL takes incoming calls, which name caller and recipient");
+    }
+    // The request names no call, and two calls from one caller to one DIN are the same request
+    // byte for byte: an id of its own for each keeps the second from being taken for a
+    // redelivery of the first and swallowed.
+    String callId = UUID.randomUUID().toString();
+    return WebhookDelivery.unbound(
+        callId,
+        () -> {
+          IncomingCall call =
+              new IncomingCall(
+                  XoxzoApi.PROVIDER,
+                  callId,
+                  Instant.now(),
+                  e164(fields.get("caller")),
+                  e164(fields.get("recipient")),
+                  fields);
+          String action = context.flowFor(call).map(XoxzoClient::action).orElse("");
+          return new WebhookResult(List.of(call), WebhookResponse.text(action));
         });
   }
 
@@ -261,12 +327,23 @@ public final class XoxzoClient implements ProviderClient, ConferenceOperations {
     }
   }
 
-  private static Optional<PhoneNumber> number(String e164) {
+  /**
+   * A number Xoxzo sent, with or without its {@code +}: the clients' samples leave it out, and a
+   * {@code +} left unescaped in a query string arrives as a space.
+   */
+  static Optional<PhoneNumber> number(String text) {
+    String digits = text.strip();
     try {
-      return Optional.of(PhoneNumber.of(e164));
+      return Optional.of(
+          PhoneNumber.fromDigits(digits.startsWith("+") ? digits.substring(1) : digits));
     } catch (InvalidInputException e) {
       return Optional.empty();
     }
+  }
+
+  /** A number Xoxzo sent in E.164 when it reads as one, else as sent (a withheld caller). */
+  private static String e164(String text) {
+    return number(text).map(PhoneNumber::e164).orElse(text.strip());
   }
 
   /** {@code duration}, read as whole seconds: the document gives no unit. */

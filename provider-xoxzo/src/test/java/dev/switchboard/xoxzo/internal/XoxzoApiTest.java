@@ -44,7 +44,7 @@ class XoxzoApiTest {
     server.enqueue(
         new MockResponse.Builder().code(308).setHeader("Location", "/elsewhere").build());
     for (int i = 0; i < 3; i++) {
-      assertThatThrownBy(() -> api.create("voice/simple/playbacks/", Map.of("caller", "+81")))
+      assertThatThrownBy(() -> api.create(Map.of("caller", "+81"), "voice", "simple", "playbacks"))
           .isInstanceOf(ProviderUnavailableException.class);
     }
     assertThat(server.getRequestCount()).isEqualTo(3);
@@ -59,7 +59,7 @@ class XoxzoApiTest {
             .code(400)
             .body("{\"participants\":{\"0\":[\"Enter a valid phone number.\"]},\"lang\":[\"bad\"]}")
             .build());
-    assertThatThrownBy(() -> api.create("voice/simple/conferences/", Map.of("caller", "+81")))
+    assertThatThrownBy(() -> api.create(Map.of("caller", "+81"), "voice", "simple", "conferences"))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e ->

@@ -7,6 +7,6 @@ public final class XoxzoTestAccess {
   private XoxzoTestAccess() {}
 
   public static void create(XoxzoApi api, Map<String, String> form) {
-    api.create("voice/simple/playbacks/", form);
+    api.create(form, "voice", "simple", "playbacks");
   }
 }

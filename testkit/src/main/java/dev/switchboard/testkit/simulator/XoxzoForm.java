@@ -27,10 +27,13 @@ final class XoxzoForm {
   static final String PATH_CHARACTERS =
       "The URL may only contain ASCII letters, digits, underscores, slashes, hyphens and dots"
           + " after the host (no query or fragment).";
-  static final String NOT_MP3 = "The URL must point to an .mp3 file.";
   static final String E164_FORMAT =
       "E.164 format: '+', the country code and the number, e.g. +818011234567.";
   static final String PHONE = "Enter a valid phone number in " + E164_FORMAT;
+  static final String WITHOUT_TRUNK_ZERO =
+      "+81 then the number without its leading 0, e.g. +818011234567.";
+  static final String TRUNK_ZERO =
+      "Leave out the trunk 0 of a Japanese number: " + WITHOUT_TRUNK_ZERO;
   static final String TOO_FEW = "Ensure this field has at least 2 elements.";
   static final String TOO_MANY = "Ensure this field has no more than 3 elements.";
 
@@ -38,6 +41,13 @@ final class XoxzoForm {
   static final String NON_FIELD_ERRORS = "non_field_errors";
 
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{0,14}");
+
+  /**
+   * Japan's country code and a trunk 0, which E.164 leaves out ("leaving the local 0 prefix").
+   * Other countries are not judged: some keep a 0 after the country code (Italy).
+   */
+  private static final String JAPAN_TRUNK_ZERO = "+810";
+
   private static final Pattern RECORDING_PATH = Pattern.compile("[A-Za-z0-9_/.\\-]*");
 
   private final Map<String, String> values = new LinkedHashMap<>();
@@ -92,11 +102,15 @@ final class XoxzoForm {
     return has(field) ? required(field) : null;
   }
 
-  /** A required E.164 number with its {@code +}. */
+  /** A required E.164 number with its {@code +}, a Japanese one without its trunk 0. */
   String phone(String field) {
     String value = required(field);
     if (value != null && !E164.matcher(value).matches()) {
       error(field, PHONE);
+      return null;
+    }
+    if (value != null && value.startsWith(JAPAN_TRUNK_ZERO)) {
+      error(field, TRUNK_ZERO);
       return null;
     }
     return value;
@@ -119,8 +133,8 @@ final class XoxzoForm {
 
   /**
    * The required MP3 URL: http only, nothing but ASCII letters, digits, {@code _}, {@code /},
-   * {@code -} and {@code .} after the host, the path ending in {@code .mp3}. Every rule broken is
-   * reported.
+   * {@code -} and {@code .} after the host. The document asks for no {@code .mp3} suffix. Every
+   * rule broken is reported.
    */
   String recordingUrl(String field) {
     String value = required(field);
@@ -143,11 +157,13 @@ final class XoxzoForm {
       error(field, PATH_CHARACTERS);
       valid = false;
     }
-    if (!path.endsWith(".mp3")) {
-      error(field, NOT_MP3);
-      valid = false;
-    }
     return valid ? value : null;
+  }
+
+  /** A required http or https URL; null when not given or bad. */
+  URI url(String field) {
+    String value = required(field);
+    return value == null ? null : httpUrl(field, value);
   }
 
   /** An optional http or https URL; null when not given or bad. */
@@ -184,6 +200,11 @@ final class XoxzoForm {
       String number = part.strip();
       if (!E164.matcher(number).matches()) {
         error(field, "'" + number + "' is not a valid phone number in " + E164_FORMAT);
+        valid = false;
+      } else if (number.startsWith(JAPAN_TRUNK_ZERO)) {
+        error(
+            field,
+            "'" + number + "' keeps the trunk 0 of a Japanese number: " + WITHOUT_TRUNK_ZERO);
         valid = false;
       } else if (!numbers.add(number)) {
         repeated.add(number);

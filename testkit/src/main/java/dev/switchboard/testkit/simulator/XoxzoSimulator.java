@@ -11,7 +11,10 @@ import dev.switchboard.testkit.SimulatedCall;
 import dev.switchboard.testkit.Transcript;
 import dev.switchboard.webhook.WebhookRequest;
 import dev.switchboard.webhook.WebhookResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,32 +51,56 @@ import tools.jackson.databind.node.ArrayNode;
  * <h2>Endpoints</h2>
  *
  * <p>{@code POST /voice/simple/playbacks/}, {@code GET /voice/calls/<callid>/}, {@code POST
- * /voice/simple/conferences/} and {@code GET /voice/simple/conferences/<conferenceid>/}, with the
- * trailing slash as documented. Requests need HTTP Basic auth {@code SID:AUTH_TOKEN}, else 401
- * {@code {"detail": "Invalid username/password."}}; the fields are read from a form body ({@code
+ * /voice/simple/conferences/}, {@code GET /voice/simple/conferences/<conferenceid>/}, and the DIN
+ * endpoints {@code GET /voice/dins/}, {@code GET} and {@code POST /voice/dins/subscriptions/},
+ * {@code POST} and {@code DELETE /voice/dins/subscriptions/<din_uid>/}, with the trailing slash as
+ * documented. Requests need HTTP Basic auth {@code SID:AUTH_TOKEN}, else 401 {@code {"detail":
+ * "Invalid username/password."}}; the fields are read from a form body ({@code
  * application/x-www-form-urlencoded}). A 400 answers every bad field at once, {@code {"field":
  * ["message", ...]}}, in Django REST framework's words where it has them ({@code "This field is
  * required."}, {@code "This field may not be blank."}, {@code "Enter a valid URL."}, {@code "\"fr\"
  * is not a valid choice."}, {@code "Ensure this field has at least 2 elements."}). An unknown call
  * or conference id is 404 {@code {}}.
  *
- * <p>A playback needs {@code caller} and {@code recipient} (E.164 with {@code +}) and exactly one
- * message: {@code recording_url} (http only, after the host only ASCII letters, digits, {@code _},
- * {@code /}, {@code -} and {@code .}, the path ending in {@code .mp3}) or {@code tts_message} with
- * {@code tts_lang} ({@code en} or {@code ja}); optional {@code callbackurl} (an http or https URL)
- * and {@code tags} (comma separated, stripped). It answers 201 {@code [{"callid": ...}]}. A
- * conference needs {@code caller} and {@code participants} (2 or 3 distinct E.164 numbers, comma
- * separated), optional {@code lang} ({@code ja} by default, or {@code en}), and answers 201 {@code
- * {"conferenceid": ..., "participants": [{"callid": ..., "participant": ...}, ...]}}.
+ * <p>A playback needs {@code caller} and {@code recipient} (E.164 with {@code +}, a Japanese number
+ * without its trunk 0) and exactly one message: {@code recording_url} (http only, after the host
+ * only ASCII letters, digits, {@code _}, {@code /}, {@code -} and {@code .}) or {@code tts_message}
+ * with {@code tts_lang} (any language code: the document lists none); optional {@code callbackurl}
+ * (an http or https URL) and {@code tags} (comma separated, stripped). It answers 201 {@code
+ * [{"callid": ...}]}. A conference needs {@code caller} and {@code participants} (2 or 3 distinct
+ * E.164 numbers, comma separated), optional {@code lang} ({@code ja} by default, or {@code en}),
+ * and answers 201 {@code {"conferenceid": ..., "participants": [{"callid": ..., "participant":
+ * ...}, ...]}}.
+ *
+ * <p>DINs: {@code GET /voice/dins/} lists the DINs on offer ({@code din}, {@code din_uid}, {@code
+ * country_code}, {@code prefix}, {@code minute_cost}, {@code monthly_cost}), optionally only those
+ * with {@code ?country=} (ISO 3166 alpha-2) or whose number starts with {@code ?prefix=} (digits).
+ * {@code POST /voice/dins/subscriptions/} with {@code din_uid} rents one and answers 201 with the
+ * subscription: the DIN's fields and {@code action: {"url": null}}. {@code GET
+ * /voice/dins/subscriptions/} lists the rented ones; {@code POST
+ * /voice/dins/subscriptions/<din_uid>/} with {@code action_url} (an http or https URL) routes one
+ * and answers 200 with it; {@code DELETE} gives it back, 204. A DIN not rented is 404 there; one
+ * not on offer, or rented already, is a 400 on {@code din_uid}. The simulator offers two Tokyo DINs
+ * ({@code +81312345670}, {@code +81312345671}), one in Osaka ({@code +81612345670}) and one in New
+ * York ({@code +16465550100}).
+ *
+ * <p>{@link #simulateIncomingCall} calls a rented DIN: it GETs the action URL with {@code caller}
+ * and {@code recipient} added to the URL's own query, and runs the one line of plain text the
+ * application answers with (see {@link XoxzoIncomingCall}): {@code playback <url>} (a URL the
+ * playback API would take) plays it, {@code say <lang> "<text>"} says the text, {@code transfer
+ * <E.164>} transfers the caller to the number (answered as the callee's targets say), and the call
+ * hangs up. Any other answer (not 200, empty, another line) leaves Xoxzo no action, and the call is
+ * observed as {@code reject}.
  *
  * <h2>Calls</h2>
  *
  * <p>A call is {@code IN PROGRESS} (no {@code end_time}) once accepted, then rings the next
  * scripted callee: one who does not answer ends it {@code NO ANSWER}, a busy one {@code FAILED},
  * both observed as one {@code unanswered} (SEM-12). One who answers hears the message ({@code play}
- * of the MP3 URL, or {@code say} of the text in {@code en-US} or {@code ja-JP} by a female voice),
- * then the call hangs up ({@code hangup} by {@code flow}) and ends {@code ANSWERED}. Then, when a
- * {@code callbackurl} was given, the call status is POSTed to it as a form body ({@code tags} comma
+ * of the MP3 URL, or {@code say} of the text by a female voice, in {@code en-US} for {@code en},
+ * {@code ja-JP} for {@code ja}, and in the {@code tts_lang} as given otherwise), then the call
+ * hangs up ({@code hangup} by {@code flow}) and ends {@code ANSWERED}. Then, when a {@code
+ * callbackurl} was given, the call status is POSTed to it as a form body ({@code tags} comma
  * separated) until it is answered 200, at most ten times; only then is the call's transcript
  * complete. A conference calls each participant, each with the next scripted callee in the order of
  * {@code participants}; a participant who answers is observed joining the room named by the
@@ -90,17 +118,19 @@ import tools.jackson.databind.node.ArrayNode;
  *       malformed. Only a form body is read: a body of any other type carries no fields. Every
  *       value is stripped of surrounding whitespace; a field sent twice counts with its first
  *       value; unknown fields are ignored.
- *   <li>E.164 is {@code +} then 1 to 15 digits, the first not 0. A blank optional field is refused
- *       like a blank required one ({@code "This field may not be blank."}), except {@code tags},
- *       where empty tags are dropped.
+ *   <li>E.164 is {@code +} then 1 to 15 digits, the first not 0; a Japanese number that keeps its
+ *       trunk 0 ({@code +810...}) is refused in every number field, as the document says to leave
+ *       it out; other countries' numbers are not judged (Italy keeps its 0). A blank optional field
+ *       is refused like a blank required one ({@code "This field may not be blank."}), except
+ *       {@code tags}, where empty tags are dropped.
  *   <li>Neither {@code recording_url} nor {@code tts_message}/{@code tts_lang} is {@code
  *       recording_url: "This field is required."}; one of the two text-to-speech fields without the
  *       other makes the other required; both kinds of message at once is {@code non_field_errors:
  *       "Give either recording_url or tts_message and tts_lang, not both."}, and the fields
  *       themselves are still checked. An https {@code recording_url} is {@code "https is not
  *       supported at this moment; use an http URL."}; a query or fragment breaks the character
- *       rule; {@code .mp3} is lower case. The MP3 is not fetched. {@code tts_message} has no length
- *       limit.
+ *       rule; no {@code .mp3} suffix is asked for (the document names none). The MP3 is not
+ *       fetched. {@code tts_message} has no length limit.
  *   <li>Bad participants are each named in a message of their own; a repeated one too; spaces
  *       around a participant are stripped. The legs ring at the same time and independently: a
  *       participant who answers joins the room whether or not anyone else does. The conference
@@ -136,10 +166,18 @@ public final class XoxzoSimulator extends VendorSimulator {
 
   private static final String PLAYBACKS = "/voice/simple/playbacks/";
   private static final String CONFERENCES = "/voice/simple/conferences/";
+  private static final String DINS = "/voice/dins/";
+  private static final String SUBSCRIPTIONS = "/voice/dins/subscriptions/";
   private static final Pattern CALL = Pattern.compile("/voice/calls/([^/]+)/");
   private static final Pattern CONFERENCE = Pattern.compile("/voice/simple/conferences/([^/]+)/");
-  private static final Set<String> LANGUAGES = Set.of("en", "ja");
-  private static final Map<String, String> SAY_LANGUAGES = Map.of("en", "en-US", "ja", "ja-JP");
+  private static final Pattern SUBSCRIPTION = Pattern.compile("/voice/dins/subscriptions/([^/]+)/");
+
+  /** The conference's guidance languages; the document lists none for text-to-speech. */
+  private static final Set<String> GUIDANCE_LANGUAGES = Set.of("en", "ja");
+
+  /** The neutral voice of Xoxzo's English and Japanese; any other tts_lang is said as given. */
+  private static final Map<String, String> REGIONAL_VOICES = Map.of("en", "en-US", "ja", "ja-JP");
+
   private static final String BOTH_MESSAGES =
       "Give either recording_url or tts_message and tts_lang, not both.";
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -150,6 +188,7 @@ public final class XoxzoSimulator extends VendorSimulator {
   private final String authToken;
   private final Map<String, XoxzoCall> calls = new ConcurrentHashMap<>();
   private final Map<String, XoxzoConference> conferences = new ConcurrentHashMap<>();
+  private final XoxzoDins dins = new XoxzoDins();
   private final AtomicInteger created = new AtomicInteger();
   private final Object accepting = new Object();
   private final Object gate = new Object();
@@ -204,6 +243,48 @@ public final class XoxzoSimulator extends VendorSimulator {
     }
   }
 
+  /**
+   * Calls the rented DIN {@code din} from {@code caller}, as Xoxzo does when someone dials it: GETs
+   * the DIN's action URL with the query parameters {@code caller} and {@code recipient} (added to
+   * the URL's own), then runs the action it answers with for the next scripted callee, who is the
+   * caller here. The caller's transcript is {@link #awaitTranscript} of the returned id.
+   *
+   * @param caller the calling number, E.164
+   * @param din the rented DIN's number, as {@code GET /voice/dins/subscriptions/} lists it
+   * @throws IllegalArgumentException when no rented DIN has that number
+   * @throws IllegalStateException when the DIN has no action URL yet
+   */
+  public XoxzoIncomingCall simulateIncomingCall(String caller, String din) {
+    String actionUrl = dins.actionUrl(din);
+    URI url =
+        URI.create(
+            actionUrl
+                + (URI.create(actionUrl).getRawQuery() == null ? "?" : "&")
+                + "caller="
+                + encode(caller)
+                + "&recipient="
+                + encode(din));
+    int status;
+    String action;
+    try {
+      HttpResponse<String> answer = fetch("GET", url, "", "");
+      status = answer.statusCode();
+      action = answer.body();
+    } catch (IOException e) {
+      status = 0;
+      action = "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted calling " + din, e);
+    }
+    XoxzoIncomingCall call = new XoxzoIncomingCall(newId(), caller, din, status, action);
+    Callee callee = nextCallee();
+    // Only a 200 carries an action; anything else leaves Xoxzo nothing to do with the call.
+    String taken = status == 200 ? action : "";
+    runCall(call.id(), () -> finishCall(call.id(), XoxzoDinAction.run(taken, callee)));
+    return call;
+  }
+
   // ------------------------------------------------------------------------------------------
   // REST
 
@@ -212,18 +293,23 @@ public final class XoxzoSimulator extends VendorSimulator {
     String path = request.path();
     Matcher call = CALL.matcher(path);
     Matcher conference = CONFERENCE.matcher(path);
-    String allowed;
+    Matcher subscription = SUBSCRIPTION.matcher(path);
+    Set<String> allowed;
     if (path.equals(PLAYBACKS) || path.equals(CONFERENCES)) {
-      allowed = "POST";
-    } else if (call.matches() || conference.matches()) {
-      allowed = "GET";
+      allowed = Set.of("POST");
+    } else if (call.matches() || conference.matches() || path.equals(DINS)) {
+      allowed = Set.of("GET");
+    } else if (path.equals(SUBSCRIPTIONS)) {
+      allowed = Set.of("GET", "POST");
+    } else if (subscription.matches()) {
+      allowed = Set.of("POST", "DELETE");
     } else {
       return notFound();
     }
     if (!authorized(request)) {
       return json(401, JSON.createObjectNode().put("detail", "Invalid username/password."));
     }
-    if (!request.method().equals(allowed)) {
+    if (!allowed.contains(request.method())) {
       return json(
           405,
           JSON.createObjectNode()
@@ -239,8 +325,59 @@ public final class XoxzoSimulator extends VendorSimulator {
       XoxzoCall found = calls.get(call.group(1));
       return found == null ? notFound() : json(200, found.json(JSON));
     }
-    XoxzoConference found = conferences.get(conference.group(1));
-    return found == null ? notFound() : json(200, found.json(JSON));
+    if (conference.matches()) {
+      XoxzoConference found = conferences.get(conference.group(1));
+      return found == null ? notFound() : json(200, found.json(JSON));
+    }
+    if (path.equals(DINS)) {
+      return json(
+          200,
+          dins.offered(
+              JSON, first(request, "country").orElse(null), first(request, "prefix").orElse(null)));
+    }
+    if (path.equals(SUBSCRIPTIONS)) {
+      return request.method().equals("GET")
+          ? json(200, dins.subscriptions(JSON))
+          : subscribe(new XoxzoForm(request.form()));
+    }
+    String uid = subscription.group(1);
+    if (request.method().equals("DELETE")) {
+      return dins.unsubscribe(uid) ? new WebhookResponse(204, JSON_TYPE, "") : notFound();
+    }
+    return route(uid, new XoxzoForm(request.form()));
+  }
+
+  /** A query parameter's first value, stripped. */
+  private static Optional<String> first(WebhookRequest request, String name) {
+    return request.query().getOrDefault(name, List.of()).stream().findFirst().map(String::strip);
+  }
+
+  /** {@code POST /voice/dins/subscriptions/}: rents {@code din_uid}, answering the subscription. */
+  private WebhookResponse subscribe(XoxzoForm form) {
+    String uid = form.required("din_uid");
+    if (uid != null) {
+      dins.subscribe(uid).ifPresent(refusal -> form.error("din_uid", refusal));
+    }
+    if (!form.valid()) {
+      return json(400, form.errors(JSON));
+    }
+    return json(201, dins.subscription(JSON, uid).orElseThrow());
+  }
+
+  /** {@code POST /voice/dins/subscriptions/<din_uid>/}: sets the DIN's {@code action_url}. */
+  private WebhookResponse route(String uid, XoxzoForm form) {
+    if (dins.subscription(JSON, uid).isEmpty()) {
+      return notFound();
+    }
+    URI actionUrl = form.url("action_url");
+    if (!form.valid()) {
+      return json(400, form.errors(JSON));
+    }
+    // Given back since it was looked up: then it is as unknown as before.
+    if (!dins.route(uid, actionUrl.toString())) {
+      return notFound();
+    }
+    return json(200, dins.subscription(JSON, uid).orElseThrow());
   }
 
   private boolean authorized(WebhookRequest request) {
@@ -269,7 +406,7 @@ public final class XoxzoSimulator extends VendorSimulator {
     }
     String recordingUrl = mp3 ? form.recordingUrl("recording_url") : null;
     String ttsMessage = tts ? form.required("tts_message") : null;
-    String ttsLang = tts ? form.choice("tts_lang", LANGUAGES) : null;
+    String ttsLang = tts ? form.required("tts_lang") : null;
     URI callback = form.callbackUrl("callbackurl");
     List<String> tags = form.tags("tags");
     if (mp3 && tts) {
@@ -282,9 +419,7 @@ public final class XoxzoSimulator extends VendorSimulator {
         mp3
             ? new Message(new Played(recordingUrl), MP3_SECONDS, 0)
             : new Message(
-                new Said(ttsMessage, SAY_LANGUAGES.get(ttsLang), "female"),
-                speakingSeconds(ttsMessage),
-                1);
+                new Said(ttsMessage, voice(ttsLang), "female"), speakingSeconds(ttsMessage), 1);
     String callId = newId();
     XoxzoCall accepted =
         new XoxzoCall(
@@ -303,7 +438,7 @@ public final class XoxzoSimulator extends VendorSimulator {
   private WebhookResponse createConference(XoxzoForm form) {
     String caller = form.phone("caller");
     List<String> participants = form.participants("participants");
-    form.choice("lang", LANGUAGES, "ja");
+    form.choice("lang", GUIDANCE_LANGUAGES, "ja");
     if (!form.valid()) {
       return json(400, form.errors(JSON));
     }
@@ -410,6 +545,15 @@ public final class XoxzoSimulator extends VendorSimulator {
 
   private static String newId() {
     return UUID.randomUUID().toString();
+  }
+
+  /** The voice a {@code tts_lang} or DIN {@code say} language is heard in. */
+  static String voice(String language) {
+    return REGIONAL_VOICES.getOrDefault(language, language);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   private static WebhookResponse json(int status, JsonNode body) {

@@ -169,6 +169,14 @@ class XoxzoSimulatorCallTest {
     }
 
     @Test
+    @DisplayName("Text-to-speech in another language is said in that language as given")
+    void ttsOtherLanguage() {
+      String id = api.call(tts("Bonjour", "fr"));
+      assertThat(simulator.awaitTranscript(id, WAIT))
+          .isEqualTo(Transcript.of(new Said("Bonjour", "fr", "female"), new HungUp("flow")));
+    }
+
+    @Test
     @DisplayName("A callee who hangs up during the message ends the call, still ANSWERED")
     void calleeHangsUp() {
       simulator.scriptNextCall(Callee.builder().hangUpAfter(1).build());
