@@ -27,6 +27,10 @@ import java.util.Set;
  * @param attempts how many times the prompts play when the caller stays silent, 1 to {@value
  *     #MAX_ATTEMPTS}
  * @param input how to listen: DTMF, speech, or both
+ * @param language BCP-47 tag of the language speech input is recognised in, {@value
+ *     #DEFAULT_LANGUAGE} by default; only speech input uses it
+ * @param speechTimeout seconds of silence after the caller speaks that end speech input, 1 to
+ *     {@value #MAX_SPEECH_TIMEOUT}; only speech input uses it
  * @param branches where the flow goes for given inputs, in order; inputs are distinct
  */
 public record Gather(
@@ -36,6 +40,8 @@ public record Gather(
     String finishOnKey,
     int attempts,
     Set<GatherInput> input,
+    String language,
+    int speechTimeout,
     List<Branch> branches)
     implements Verb {
   public static final int DEFAULT_NUM_DIGITS = 1;
@@ -47,6 +53,9 @@ public record Gather(
   public static final int MAX_DIGITS = 255;
   public static final int MAX_TIMEOUT = 3600;
   public static final int MAX_ATTEMPTS = 100;
+  public static final String DEFAULT_LANGUAGE = Say.DEFAULT_LANGUAGE;
+  public static final int DEFAULT_SPEECH_TIMEOUT = 3;
+  public static final int MAX_SPEECH_TIMEOUT = 60;
 
   public Gather {
     prompts = Checks.list(prompts, "gather.prompts");
@@ -65,6 +74,8 @@ public record Gather(
       throw new InvalidInputException("gather.input", "must name dtmf, speech or both");
     }
     input = Collections.unmodifiableSet(EnumSet.copyOf(input));
+    Checks.languageTag(language, "gather.language");
+    Checks.range(speechTimeout, 1, MAX_SPEECH_TIMEOUT, "gather.speechTimeout");
     branches = Checks.list(branches, "gather.branches");
     checkBranches(branches, numDigits, finishOnKey, input);
   }
@@ -130,6 +141,8 @@ public record Gather(
     private String finishOnKey = DEFAULT_FINISH_ON_KEY;
     private int attempts = DEFAULT_ATTEMPTS;
     private Set<GatherInput> input = DEFAULT_INPUT;
+    private String language = DEFAULT_LANGUAGE;
+    private int speechTimeout = DEFAULT_SPEECH_TIMEOUT;
     private final List<Branch> branches = new ArrayList<>();
 
     private Builder() {}
@@ -169,6 +182,18 @@ public record Gather(
       return this;
     }
 
+    /** The BCP-47 language speech input is recognised in. */
+    public Builder language(String language) {
+      this.language = language;
+      return this;
+    }
+
+    /** Seconds of silence after the caller speaks that end speech input. */
+    public Builder speechTimeout(int seconds) {
+      this.speechTimeout = seconds;
+      return this;
+    }
+
     public Builder branch(Branch branch) {
       branches.add(branch);
       return this;
@@ -180,7 +205,16 @@ public record Gather(
     }
 
     public Gather build() {
-      return new Gather(prompts, numDigits, timeout, finishOnKey, attempts, input, branches);
+      return new Gather(
+          prompts,
+          numDigits,
+          timeout,
+          finishOnKey,
+          attempts,
+          input,
+          language,
+          speechTimeout,
+          branches);
     }
   }
 

@@ -977,7 +977,7 @@ class FlowJsonTest {
           flow("{'gather': {'num digits': 2}}"),
           "$.verbs[0].gather[\"num digits\"]",
           "unknown attribute 'num digits' of gather; known attributes: prompts, numDigits,"
-              + " timeout, finishOnKey, attempts, input, branches");
+              + " timeout, finishOnKey, attempts, input, language, speechTimeout, branches");
     }
 
     @Test

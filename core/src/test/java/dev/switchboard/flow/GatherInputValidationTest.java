@@ -19,7 +19,8 @@ class GatherInputValidationTest {
   void nullInputIsInvalidInput() {
     Set<GatherInput> input = new HashSet<>(Arrays.asList(GatherInput.DTMF, null));
 
-    Throwable thrown = catchThrowable(() -> new Gather(List.of(), 1, 5, "#", 1, input, List.of()));
+    Throwable thrown =
+        catchThrowable(() -> new Gather(List.of(), 1, 5, "#", 1, input, "en-US", 3, List.of()));
 
     assertThat(thrown).isExactlyInstanceOf(InvalidInputException.class);
     InvalidInputException e = (InvalidInputException) thrown;
@@ -31,7 +32,7 @@ class GatherInputValidationTest {
   @DisplayName("The input set is copied, so later changes to the caller's set do not leak in")
   void inputIsCopied() {
     Set<GatherInput> input = new HashSet<>(Set.of(GatherInput.DTMF));
-    Gather gather = new Gather(List.of(), 1, 5, "#", 1, input, List.of());
+    Gather gather = new Gather(List.of(), 1, 5, "#", 1, input, "en-US", 3, List.of());
 
     input.add(GatherInput.SPEECH);
 

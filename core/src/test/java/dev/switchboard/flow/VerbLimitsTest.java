@@ -164,7 +164,8 @@ class VerbLimitsTest {
     @Test
     @DisplayName("An empty input set is refused")
     void emptyInput() {
-      assertThatThrownBy(() -> new Gather(NO_PROMPTS, 1, 5, "#", 1, Set.of(), List.of()))
+      assertThatThrownBy(
+              () -> new Gather(NO_PROMPTS, 1, 5, "#", 1, Set.of(), "en-US", 3, List.of()))
           .isInstanceOfSatisfying(
               InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("gather.input"));
     }
@@ -235,7 +236,7 @@ class VerbLimitsTest {
     @DisplayName("A gather's input set cannot be changed through the record")
     void immutableInput() {
       EnumSet<GatherInput> input = EnumSet.of(GatherInput.DTMF);
-      Gather gather = new Gather(NO_PROMPTS, 1, 5, "#", 1, input, List.of());
+      Gather gather = new Gather(NO_PROMPTS, 1, 5, "#", 1, input, "en-US", 3, List.of());
       input.add(GatherInput.SPEECH);
       assertThat(gather.input()).containsExactly(GatherInput.DTMF);
       assertThatThrownBy(() -> gather.input().add(GatherInput.SPEECH))

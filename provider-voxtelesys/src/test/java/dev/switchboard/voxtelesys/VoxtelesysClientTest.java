@@ -208,7 +208,7 @@ class VoxtelesysClientTest {
     }
 
     @Test
-    @DisplayName("A French speech menu is listened to in French, with the gather's timeout")
+    @DisplayName("A French speech menu is listened to in French, with its speech timeout")
     void frenchSpeechMenu() {
       VoiceClient client = connect();
       Callee callee = Callee.builder().says("oui").build();
@@ -217,7 +217,8 @@ class VoxtelesysClientTest {
           CallFlow.of(
               Gather.builder()
                   .input(GatherInput.SPEECH)
-                  .timeout(10)
+                  .language("fr-FR")
+                  .speechTimeout(10)
                   .prompt(Say.builder("Dites oui ou non.").language("fr-FR").build())
                   .branch("oui", Say.builder("Merci.").language("fr-FR").build())
                   .build());

@@ -109,10 +109,15 @@ class VoxtelesysLimitsTest {
       Say spanish = Say.builder("Diga si o no.").language("es-ES").build();
       CallFlow flow =
           CallFlow.of(
-              Gather.builder().input(GatherInput.DTMF, GatherInput.SPEECH).prompt(spanish).build(),
-              Gather.builder().prompt(spanish).build(),
+              Gather.builder()
+                  .input(GatherInput.DTMF, GatherInput.SPEECH)
+                  .language("es-ES")
+                  .prompt(spanish)
+                  .build(),
+              Gather.builder().language("es-ES").prompt(spanish).build(),
               Gather.builder()
                   .input(GatherInput.SPEECH)
+                  .language("fr-FR")
                   .prompt(Say.builder("Dites oui.").language("fr-FR").build())
                   .build());
       assertThat(provider.verdict(flow).gaps())

@@ -267,14 +267,15 @@ public final class RandomFlows {
       }
     }
     String finish = random.nextInt(4) == 0 ? "" : random.nextInt(4) == 0 ? "*" : "#";
+    List<Prompt> prompts = prompts(2);
+    int timeout = 1 + random.nextInt(30);
+    int attempts = 1 + random.nextInt(3);
+    boolean speech = input.contains(GatherInput.SPEECH);
+    String language = speech && random.nextInt(4) == 0 ? pick(LANGUAGES) : Gather.DEFAULT_LANGUAGE;
+    int speechTimeout =
+        speech ? 1 + random.nextInt(Gather.MAX_SPEECH_TIMEOUT) : Gather.DEFAULT_SPEECH_TIMEOUT;
     return new Gather(
-        prompts(2),
-        numDigits,
-        1 + random.nextInt(30),
-        finish,
-        1 + random.nextInt(3),
-        input,
-        branches);
+        prompts, numDigits, timeout, finish, attempts, input, language, speechTimeout, branches);
   }
 
   private Transfer transfer(int depth) {

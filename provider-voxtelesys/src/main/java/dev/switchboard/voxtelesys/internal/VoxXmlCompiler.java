@@ -196,9 +196,8 @@ public final class VoxXmlCompiler {
     vox.timeout = gather.timeout();
     vox.finishOnKey = gather.finishOnKey();
     if (speech) {
-      vox.language = SpeechRecognition.language(gather);
-      // The neutral timeout is the one wait for input, so silence after speech ends it as well.
-      vox.speechTimeout = gather.timeout();
+      vox.language = gather.language();
+      vox.speechTimeout = gather.speechTimeout();
     }
     callbacks(vox, GATHER_EVENTS);
     for (Prompt prompt : gather.prompts()) {

@@ -43,7 +43,7 @@ public final class VoxtelesysRules {
                     : "no voice for language " + say.language()));
       }
       if (at.verb() instanceof Gather gather) {
-        String language = SpeechRecognition.language(gather);
+        String language = gather.language();
         if (gather.input().contains(GatherInput.SPEECH)
             && !SpeechRecognition.recognises(language)) {
           gaps.add(

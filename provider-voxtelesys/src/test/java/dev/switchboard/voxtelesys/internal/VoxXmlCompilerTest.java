@@ -112,7 +112,7 @@ class VoxXmlCompilerTest {
       assertSameXml(
           "<Response>"
               + "<Gather input='dtmf speech' loop='1' numDigits='1' timeout='5' finishOnKey=''"
-              + " language='en-US' speechTimeout='5'/>"
+              + " language='en-US' speechTimeout='3'/>"
               + "<If variable='$GATHER' test='EQUAL' value='1|english'>"
               + "<Say voice='Joanna' language='en-US' loop='1'>English</Say><Hangup/></If>"
               + "<If variable='$GATHER' test='EQUAL' value='2'><Hangup/></If>"
@@ -122,12 +122,14 @@ class VoxXmlCompilerTest {
 
     @Test
     @DisplayName(
-        "A speech gather listens in its prompts' language, its silence timeout the gather's timeout")
+        "A speech gather names its language and speech timeout; a gather without them the"
+            + " defaults")
     void speechLanguage() {
       Gather french =
           Gather.builder()
               .input(GatherInput.SPEECH)
-              .timeout(8)
+              .language("fr-FR")
+              .speechTimeout(8)
               .prompt(Say.builder("Dites oui ou non.").language("fr-FR").build())
               .build();
       Gather playOnly =
@@ -137,12 +139,12 @@ class VoxXmlCompilerTest {
               .build();
       assertSameXml(
           "<Response>"
-              + "<Gather input='speech' loop='1' numDigits='1' timeout='8' finishOnKey='#'"
+              + "<Gather input='speech' loop='1' numDigits='1' timeout='5' finishOnKey='#'"
               + " language='fr-FR' speechTimeout='8'>"
               + "<Say voice='Celine' language='fr-FR' loop='1'>Dites oui ou non.</Say>"
               + "</Gather>"
               + "<Gather input='dtmf speech' loop='1' numDigits='1' timeout='5' finishOnKey='#'"
-              + " language='en-US' speechTimeout='5'>"
+              + " language='en-US' speechTimeout='3'>"
               + "<Play loop='1'>https://a.example/menu.mp3</Play>"
               + "</Gather>"
               + "</Response>",

@@ -52,6 +52,8 @@ public final class DropsPauseProvider extends SandboxWrapper {
           g.finishOnKey(),
           g.attempts(),
           g.input(),
+          g.language(),
+          g.speechTimeout(),
           g.branches().stream().map(b -> new Branch(b.inputs(), verbs(b.verbs()))).toList());
     } else if (verb instanceof Record r) {
       return new Record(prompts(r.prompts()), r.maxDuration(), r.finishOnKey());
