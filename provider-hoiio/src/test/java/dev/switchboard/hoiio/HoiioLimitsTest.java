@@ -169,4 +169,27 @@ class HoiioLimitsTest {
                     "limits-test-webhook-secret")))
         .build();
   }
+
+  @Test
+  @DisplayName(
+      "Record and Monitor cannot follow an End block: in a transfer's on-failure flow they are"
+          + " gaps, anywhere else they are not")
+  void recordAfterTransfer() {
+    CallFlow voicemailWhenNobodyAnswers =
+        CallFlow.of(
+            Transfer.builder()
+                .to("+6562222222")
+                .onFailure(
+                    Say.of("Nobody is free."),
+                    Record.after(Say.of("Leave a message.")),
+                    Gather.builder().branch("1", RecordCall.after()).build())
+                .build());
+    assertThat(provider.verdict(voicemailWhenNobodyAnswers).gaps())
+        .extracting(CapabilityGap::path, CapabilityGap::capability)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("verbs[0].onFailure[1]", Capability.RECORD),
+            org.assertj.core.groups.Tuple.tuple(
+                "verbs[0].onFailure[2].branches[\"1\"][0]", Capability.RECORD_CALL));
+    assertThat(provider.verdict(CallFlow.of(Record.after(), RecordCall.after())).gaps()).isEmpty();
+  }
 }

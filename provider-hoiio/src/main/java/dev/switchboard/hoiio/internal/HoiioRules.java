@@ -49,6 +49,18 @@ public final class HoiioRules {
                     + " (Hoiio's documents show only "
                     + String.join(" and ", new TreeSet<>(Markup.LANGUAGES.keySet()))
                     + "; any other answers error_msg_invalid_language mid-call)"));
+      } else if ((at.verb() instanceof Record || at.verb() instanceof RecordCall)
+          && at.path().contains(".onFailure")) {
+        // The Record and Monitor pages: "You cannot use this block after you have used any of the
+        // End blocks (Transfer, Hangup)", and a failed transfer that continues was one.
+        boolean record = at.verb() instanceof Record;
+        gaps.add(
+            new CapabilityGap(
+                at.path(),
+                at.verb().name(),
+                record ? Capability.RECORD : Capability.RECORD_CALL,
+                (record ? "Record" : "Monitor")
+                    + " after a transfer (Hoiio allows neither after an End block)"));
       } else if (at.verb() instanceof Gather gather && !gather.finishOnKey().equals("#")) {
         gaps.add(
             new CapabilityGap(

@@ -40,4 +40,23 @@ record HoiioBlock(
   boolean isForcedHangup() {
     return name.equals("hangup") && forced;
   }
+
+  /**
+   * This Hangup sent while a block plays: the SDK page says it may be sent at any point, and then
+   * its {@code msg} is not played and the call hangs up at once, as a forced one does.
+   */
+  HoiioBlock interrupting() {
+    return new HoiioBlock(
+        name,
+        List.of(),
+        tag,
+        notifyUrl,
+        monitorNotifyUrl,
+        dest,
+        room,
+        continueOnFailure,
+        true,
+        maxDigits,
+        attempts);
+  }
 }

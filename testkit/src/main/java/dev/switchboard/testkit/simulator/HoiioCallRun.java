@@ -51,6 +51,7 @@ final class HoiioCallRun {
   private final HoiioNotifier notifier;
   private final HoiioSession session;
   private final Duration idleTimeout;
+  private final Duration blockTime;
   private SimulatedCall call;
   private HoiioBlock monitor;
   private boolean cut;
@@ -58,6 +59,8 @@ final class HoiioCallRun {
   /**
    * @param world numbers the recordings
    * @param notifier sends the notifications
+   * @param idleTimeout how long to wait for the application's next block
+   * @param blockTime how long each block plays at least
    * @param call the caller of an incoming call; null for a Dial, whose callee {@link #dial} gets
    */
   HoiioCallRun(
@@ -65,11 +68,13 @@ final class HoiioCallRun {
       HoiioNotifier notifier,
       HoiioSession session,
       Duration idleTimeout,
+      Duration blockTime,
       SimulatedCall call) {
     this.world = world;
     this.notifier = notifier;
     this.session = session;
     this.idleTimeout = idleTimeout;
+    this.blockTime = blockTime;
     this.call = call;
   }
 
@@ -114,6 +119,9 @@ final class HoiioCallRun {
     Step step = firstStep;
     try {
       while (true) {
+        if (step != null) {
+          session.play(blockTime);
+        }
         if (step != null && session.settle(step.next() == Next.READY, step.next() == Next.ENDED)) {
           notify(block, step);
           if (step.next() == Next.ENDED) {

@@ -6,9 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The Hoiio simulator's notifications to the application: each a POST with its fields appended to
- * the notify URL's query string, sent once (Hoiio does not resend). It goes through the {@link
- * VendorSimulator}, so every exchange lands in the wire log.
+ * The Hoiio simulator's notifications to the application: each a POST with its fields both appended
+ * to the notify URL's query string, as Hoiio's page on notifications says, and in a form body,
+ * which is where Hoiio's own SDKs (PHP, .NET) and IVR samples read them; sent once (Hoiio does not
+ * resend). It goes through the {@link VendorSimulator}, so every exchange lands in the wire log.
  */
 final class HoiioNotifier {
   private final VendorSimulator http;
@@ -18,7 +19,7 @@ final class HoiioNotifier {
     this.http = http;
   }
 
-  /** Sends a notification once: a POST with the fields appended to the URL's query string. */
+  /** Sends a notification once: a POST with the fields in the URL's query string and the body. */
   void notify(URI url, Map<String, String> fields) {
     StringBuilder query = new StringBuilder();
     for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -40,6 +41,10 @@ final class HoiioNotifier {
     } else {
       separator = base.endsWith("&") || base.endsWith("?") ? "" : "&";
     }
-    http.sendCallback("POST", URI.create(base + separator + query), "", "");
+    http.sendCallback(
+        "POST",
+        URI.create(base + separator + query),
+        "application/x-www-form-urlencoded",
+        query.toString());
   }
 }

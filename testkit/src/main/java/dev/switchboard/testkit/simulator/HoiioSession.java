@@ -95,6 +95,9 @@ final class HoiioSession {
    * @return null when accepted, else the {@code error_*} status to answer
    */
   synchronized String accept(HoiioBlock block) {
+    if (block.name().equals("hangup") && (state == State.BUSY || state == State.ON_HOLD)) {
+      block = block.interrupting();
+    }
     String refusal = refusal(block);
     if (refusal != null) {
       answers.add(refusal);
@@ -134,6 +137,21 @@ final class HoiioSession {
       return "error_monitor_in_progress";
     }
     return null;
+  }
+
+  /**
+   * Lets {@code time} pass while a block plays, or less when a forced Hangup stops it: the clock
+   * that keeps an application that does not wait for notifications from passing unnoticed.
+   */
+  synchronized void play(Duration time) throws InterruptedException {
+    long deadline = System.nanoTime() + time.toNanos();
+    while (!forced) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
   }
 
   /** True once a forced Hangup was accepted: the block running stops where it is. */

@@ -154,6 +154,7 @@ public final class HoiioSimulator extends VendorSimulator {
   private final HoiioNotifier notifier;
   private final HoiioRouter router;
   private volatile Duration idleTimeout = Duration.ofSeconds(30);
+  private volatile Duration blockTime = Duration.ZERO;
 
   /**
    * A simulator that accepts one application: {@code appId} with {@code accessToken}. Call {@link
@@ -189,6 +190,23 @@ public final class HoiioSimulator extends VendorSimulator {
   }
 
   /**
+   * The least time each block takes before its notification, as a real call's audio and ringing
+   * would; none unless set, so tests run at full speed. With a clock, an application that sends its
+   * next block without waiting for the notification meets {@code error_session_not_ready}, as it
+   * would on Hoiio, and a Hangup can be sent while a block plays. Applies to calls started
+   * afterwards.
+   *
+   * @return this simulator
+   */
+  public HoiioSimulator blockTime(Duration time) {
+    if (time == null || time.isNegative()) {
+      throw new IllegalArgumentException("the block time must not be negative");
+    }
+    this.blockTime = time;
+    return this;
+  }
+
+  /**
    * Receives a call on a Hoiio number: POSTs {@code ivr_block=answer}, {@code call_state=ringing},
    * {@code session}, {@code txn_ref}, {@code from} and {@code to} to {@code notifyUrl} (in the
    * query string), then runs the blocks the application sends against {@code callee} (the person
@@ -215,7 +233,8 @@ public final class HoiioSimulator extends VendorSimulator {
     }
     HoiioSession session = world.newSession(null, from, to, HoiioSession.State.READY);
     Transcript transcript =
-        new HoiioCallRun(world, notifier, session, idleTimeout, new SimulatedCall(callee))
+        new HoiioCallRun(
+                world, notifier, session, idleTimeout, blockTime, new SimulatedCall(callee))
             .incoming(notifyUrl);
     finishCall(session.id(), transcript);
     return transcript;
@@ -277,12 +296,13 @@ public final class HoiioSimulator extends VendorSimulator {
    */
   private void placeCall(HoiioSession session, HoiioBlock dial) {
     Duration idle = idleTimeout;
+    Duration block = blockTime;
     runCall(
         session.id(),
         () -> {
           Callee callee = nextCallee();
           Transcript transcript =
-              new HoiioCallRun(world, notifier, session, idle, null).dial(dial, callee);
+              new HoiioCallRun(world, notifier, session, idle, block, null).dial(dial, callee);
           finishCall(session.id(), transcript);
         });
   }

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,14 @@ public abstract class VendorSimulator implements AutoCloseable {
 
   private final String vendor;
   private final int callbackAttempts;
-  private final List<WireExchange> wire = new CopyOnWriteArrayList<>();
+
+  /**
+   * Every exchange by the order it began in, so that a request the application sends while
+   * answering a callback is logged after that callback although it is answered first.
+   */
+  private final ConcurrentSkipListMap<Long, WireExchange> wire = new ConcurrentSkipListMap<>();
+
+  private final AtomicLong exchanges = new AtomicLong();
   private final AtomicInteger requests = new AtomicInteger();
   private final ConcurrentLinkedQueue<Callee> scripted = new ConcurrentLinkedQueue<>();
   private final Map<String, CompletableFuture<Transcript>> transcripts = new ConcurrentHashMap<>();
@@ -102,6 +110,7 @@ public abstract class VendorSimulator implements AutoCloseable {
 
   private WebhookResponse exchange(WebhookRequest request) {
     requests.incrementAndGet();
+    long begun = exchanges.incrementAndGet();
     WebhookResponse response;
     try {
       response = handle(request);
@@ -109,7 +118,8 @@ public abstract class VendorSimulator implements AutoCloseable {
       LOG.error("{} simulator failed on {}", vendor, request, e);
       response = WebhookResponse.serverError();
     }
-    wire.add(
+    wire.put(
+        begun,
         new WireExchange(
             WireExchange.Direction.TO_VENDOR,
             request.method(),
@@ -208,9 +218,19 @@ public abstract class VendorSimulator implements AutoCloseable {
     if (!contentType.isEmpty()) {
       request.header("Content-Type", contentType);
     }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    wire.add(
+    long begun = exchanges.incrementAndGet();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      wire.put(
+          begun,
+          new WireExchange(
+              WireExchange.Direction.TO_APPLICATION, method, url, Map.of(), body, 0, e.toString()));
+      throw e;
+    }
+    wire.put(
+        begun,
         new WireExchange(
             WireExchange.Direction.TO_APPLICATION,
             method,
@@ -226,9 +246,7 @@ public abstract class VendorSimulator implements AutoCloseable {
     try {
       return fetch(method, url, contentType, body).statusCode();
     } catch (IOException e) {
-      wire.add(
-          new WireExchange(
-              WireExchange.Direction.TO_APPLICATION, method, url, Map.of(), body, 0, e.toString()));
+      // fetch logged the failed attempt.
       return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -236,15 +254,15 @@ public abstract class VendorSimulator implements AutoCloseable {
     }
   }
 
-  /** Every exchange so far, in order. */
+  /** Every exchange answered so far, in the order they began. */
   public final List<WireExchange> wireLog() {
-    return List.copyOf(wire);
+    return List.copyOf(wire.values());
   }
 
   /** The wire log as text, one exchange after another. */
   public final String wireText() {
     StringBuilder out = new StringBuilder();
-    for (WireExchange exchange : wire) {
+    for (WireExchange exchange : wire.values()) {
       out.append(exchange.render()).append("\n\n");
     }
     return out.toString();

@@ -120,6 +120,40 @@ class HoiioSimulatorCallTest {
   }
 
   @Nested
+  @DisplayName("With a clock")
+  class Clock {
+    @Test
+    @DisplayName(
+        "A block sent without waiting for the notification of the one before answers"
+            + " error_session_not_ready")
+    void notWaiting() {
+      simulator.blockTime(Duration.ofSeconds(2));
+      String session = call(Callee.answering(), "Hello");
+      assertThat(send(session, "middle/play", "msg", "Too soon"))
+          .isEqualTo("error_session_not_ready");
+      assertThat(app.await(n -> n.size() == 1).get(0).get("ivr_block")).isEqualTo("dial");
+      assertThat(send(session, "end/hangup")).isEqualTo("success_ok");
+      assertThat(simulator.awaitTranscript(session, WAIT))
+          .isEqualTo(Transcript.of(say("Hello"), BY_FLOW));
+    }
+
+    @Test
+    @DisplayName(
+        "A plain Hangup while a block plays is accepted, skips its msg and ends the call at once;"
+            + " the interrupted block sends no notification")
+    void hangupMidBlock() {
+      simulator.blockTime(Duration.ofSeconds(2));
+      String session = call(Callee.answering(), null);
+      app.await(n -> n.size() == 1);
+      assertThat(send(session, "middle/play", "msg", "A long message")).isEqualTo("success_ok");
+      assertThat(send(session, "end/hangup", "msg", "Never heard")).isEqualTo("success_ok");
+      assertThat(simulator.awaitTranscript(session, WAIT))
+          .isEqualTo(Transcript.of(say("A long message"), BY_FLOW));
+      assertThat(blocks(notifications(session))).containsExactly("dial", "hangup");
+    }
+  }
+
+  @Nested
   @DisplayName("A chain of blocks")
   class Chain {
     @Test
@@ -184,7 +218,11 @@ class HoiioSimulatorCallTest {
           .allSatisfy(
               n -> {
                 assertThat(n.method()).isEqualTo("POST");
-                assertThat(n.body()).isEmpty();
+                // In the body too, where Hoiio's SDKs and IVR samples read them.
+                assertThat(n.body())
+                    .startsWith("ivr_block=")
+                    .contains("&session=" + session)
+                    .doesNotContain("sb_sig");
                 assertThat(n.path()).isEqualTo("/notify");
                 assertThat(n.get("sb_call")).isEqualTo("c1");
                 assertThat(n.get("sb_sig")).isEqualTo("abc");
@@ -255,9 +293,24 @@ class HoiioSimulatorCallTest {
               w -> {
                 assertThat(w.method()).isEqualTo("POST");
                 assertThat(w.uri().getRawQuery()).startsWith("sb_call=c1&sb_sig=abc&ivr_block=");
-                assertThat(w.requestBody()).isEmpty();
+                assertThat(w.uri().getRawQuery()).endsWith(w.requestBody());
+                assertThat(w.headers())
+                    .containsEntry("Content-Type", List.of("application/x-www-form-urlencoded"));
                 assertThat(w.status()).isEqualTo(200);
               });
+      // Each block the application sent while answering a notification is logged after it.
+      assertThat(simulator.wireLog().stream().map(WireExchange::direction).toList())
+          .containsExactly(
+              WireExchange.Direction.TO_VENDOR,
+              WireExchange.Direction.TO_APPLICATION,
+              WireExchange.Direction.TO_VENDOR,
+              WireExchange.Direction.TO_APPLICATION,
+              WireExchange.Direction.TO_VENDOR,
+              WireExchange.Direction.TO_APPLICATION,
+              WireExchange.Direction.TO_VENDOR,
+              WireExchange.Direction.TO_APPLICATION,
+              WireExchange.Direction.TO_VENDOR,
+              WireExchange.Direction.TO_APPLICATION);
       assertThat(
               simulator.wireLog().stream()
                   .filter(w -> w.direction() == WireExchange.Direction.TO_VENDOR)
@@ -327,7 +380,8 @@ class HoiioSimulatorCallTest {
           n -> {
             if (n.get("ivr_block").equals("dial")) {
               early.add(send(n.get("session"), "middle/play", "msg", "Too early"));
-              early.add(send(n.get("session"), "end/hangup"));
+              // A Hangup would be taken at any point (see hangupMidBlock); other blocks wait.
+              early.add(send(n.get("session"), "middle/gather", "msg", "Too early"));
             }
           });
       String session =
