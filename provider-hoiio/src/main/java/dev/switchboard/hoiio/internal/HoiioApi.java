@@ -1,6 +1,8 @@
 package dev.switchboard.hoiio.internal;
 
+import dev.switchboard.AccountException;
 import dev.switchboard.AuthenticationException;
+import dev.switchboard.CallNotFoundException;
 import dev.switchboard.CallStateException;
 import dev.switchboard.InvalidInputException;
 import dev.switchboard.ProviderUnavailableException;
@@ -32,14 +34,19 @@ public final class HoiioApi {
       Set.of("error_invalid_access_token", "error_invalid_app_id");
   private static final Set<String> RATE =
       Set.of("error_rate_limit_exceeded", "error_concurrent_call_limit_reached");
+  private static final Set<String> ACCOUNT =
+      Set.of("error_insufficient_credit", "error_not_allowed_for_trial");
   private static final Set<String> STATE =
       Set.of(
           "error_session_not_ready",
           "error_session_ended",
-          "error_invalid_session",
           "error_session_access_denied",
           "error_monitor_in_progress",
           "error_session_not_on_hold");
+
+  /** What Switchboard itself got wrong on the wire, which no user input can fix. */
+  private static final Set<String> WIRE =
+      Set.of("error_invalid_http_method", "error_malformed_params");
 
   private final HttpUrl base;
   private final String appId;
@@ -89,11 +96,17 @@ public final class HoiioApi {
     String what = "Hoiio refused " + kind.path() + ": " + status;
     if (AUTH.contains(status)) {
       return new AuthenticationException(what, PROVIDER, status);
+    } else if (ACCOUNT.contains(status)) {
+      return new AccountException(what, PROVIDER, status);
     } else if (RATE.contains(status)) {
       return new RateLimitedException(what, PROVIDER, status, null);
+    } else if (status.equals("error_invalid_session")) {
+      return new CallNotFoundException(what, PROVIDER, status);
     } else if (STATE.contains(status)) {
       return new CallStateException(what, PROVIDER, status);
-    } else if (status.equals("error_internal_server_error") || status.startsWith("http_")) {
+    } else if (status.equals("error_internal_server_error")
+        || status.startsWith("http_")
+        || WIRE.contains(status)) {
       return new ProviderUnavailableException(what, PROVIDER, status, null);
     }
     return new InvalidInputException(PROVIDER, status, List.of(new Violation(kind.path(), status)));

@@ -72,23 +72,56 @@ class HoiioApiTest {
     return fields;
   }
 
+  /** Every error status the documents list (NOTES 1.4, the Record and Monitor pages, the SDKs). */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
+    "error_invalid_http_method, dev.switchboard.ProviderUnavailableException",
+    "error_malformed_params, dev.switchboard.ProviderUnavailableException",
+    "error_session_param_missing, dev.switchboard.InvalidInputException",
     "error_invalid_access_token, dev.switchboard.AuthenticationException",
     "error_invalid_app_id, dev.switchboard.AuthenticationException",
+    "error_insufficient_credit, dev.switchboard.AccountException",
+    "error_not_allowed_for_trial, dev.switchboard.AccountException",
     "error_rate_limit_exceeded, dev.switchboard.RateLimitedException",
-    "error_session_not_ready, dev.switchboard.CallStateException",
+    "error_concurrent_call_limit_reached, dev.switchboard.RateLimitedException",
+    "error_invalid_session, dev.switchboard.CallNotFoundException",
+    "error_session_access_denied, dev.switchboard.CallStateException",
     "error_session_ended, dev.switchboard.CallStateException",
-    "error_invalid_session, dev.switchboard.CallStateException",
+    "error_session_not_ready, dev.switchboard.CallStateException",
+    "error_session_not_on_hold, dev.switchboard.CallStateException",
+    "error_monitor_in_progress, dev.switchboard.CallStateException",
     "error_msg_invalid_length, dev.switchboard.InvalidInputException",
+    "error_msg_too_big, dev.switchboard.InvalidInputException",
+    "error_msg_cannot_convert_text, dev.switchboard.InvalidInputException",
+    "error_msg_download_failed, dev.switchboard.InvalidInputException",
+    "error_msg_invalid_file_format, dev.switchboard.InvalidInputException",
+    "error_msg_invalid_file_size, dev.switchboard.InvalidInputException",
+    "error_msg_invalid_url, dev.switchboard.InvalidInputException",
+    "error_msg_invalid_language, dev.switchboard.InvalidInputException",
+    "error_msg_invalid_gender, dev.switchboard.InvalidInputException",
+    "error_msg_invalid_xml, dev.switchboard.InvalidInputException",
+    "error_tag_invalid_length, dev.switchboard.InvalidInputException",
+    "error_invalid_notify_url, dev.switchboard.InvalidInputException",
+    "error_unable_to_resolve_notify_url, dev.switchboard.InvalidInputException",
+    "error_unable_to_complete_ssl_handshake_notify_url, dev.switchboard.InvalidInputException",
+    "error_invalid_monitor_notify_url, dev.switchboard.InvalidInputException",
+    "error_unable_to_resolve_monitor_notify_url, dev.switchboard.InvalidInputException",
+    "error_invalid_max_duration, dev.switchboard.InvalidInputException",
+    "error_max_duration_invalid, dev.switchboard.InvalidInputException",
+    "error_invalid_max_digits, dev.switchboard.InvalidInputException",
+    "error_invalid_timeout, dev.switchboard.InvalidInputException",
+    "error_invalid_attempts, dev.switchboard.InvalidInputException",
+    "error_on_failure_invalid, dev.switchboard.InvalidInputException",
+    "error_caller_id_invalid, dev.switchboard.InvalidInputException",
     "error_dest_invalid, dev.switchboard.InvalidInputException",
+    "error_dest_not_supported, dev.switchboard.InvalidInputException",
     "error_internal_server_error, dev.switchboard.ProviderUnavailableException"
   })
   @DisplayName("Each error status maps to the exception a user can act on, keeping the code")
   void errors(String status, Class<?> type) {
     answer("{\"status\":\"" + status + "\"}");
     assertThatThrownBy(() -> api.send(BlockKind.PLAY, Map.of("session", "S-1")))
-        .isInstanceOf(type)
+        .isExactlyInstanceOf(type)
         .satisfies(e -> assertThat(((VoiceException) e).vendorCode()).hasValue(status))
         .hasMessageNotContaining("token-1");
   }
