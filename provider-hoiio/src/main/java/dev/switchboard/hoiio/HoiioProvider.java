@@ -61,6 +61,7 @@ public final class HoiioProvider extends VendorProvider {
           Capability.CONFERENCE,
           Capability.REJECT,
           Capability.HANGUP_CALL,
+          Capability.HOLD,
           Capability.CALLER_ID,
           Capability.TAGS);
 

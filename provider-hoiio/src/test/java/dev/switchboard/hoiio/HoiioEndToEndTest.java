@@ -22,6 +22,7 @@ import dev.switchboard.testkit.ReferenceInterpreter;
 import dev.switchboard.testkit.SeedFlows;
 import dev.switchboard.testkit.Transcript;
 import dev.switchboard.testkit.simulator.HoiioSimulator;
+import dev.switchboard.webhook.WebhookRequest;
 import dev.switchboard.webhook.WebhookResponse;
 import dev.switchboard.webhook.WebhookServer;
 import java.net.InetAddress;
@@ -36,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -50,16 +52,23 @@ class HoiioEndToEndTest {
   private final List<CallEvent> events = new CopyOnWriteArrayList<>();
   private final InMemoryCallStateStore store = new InMemoryCallStateStore();
 
+  /** What the application does with a notification before Switchboard handles it. */
+  private final AtomicReference<Consumer<WebhookRequest>> beforeHandling =
+      new AtomicReference<>(request -> {});
+
   @BeforeEach
   void start() throws Exception {
     simulator = new HoiioSimulator(HoiioConformanceTest.APP, HoiioConformanceTest.TOKEN);
     simulator.start();
     webhooks =
         WebhookServer.start(
-            request ->
-                client.get() == null
-                    ? WebhookResponse.serverError()
-                    : client.get().handleWebhook(request).response(),
+            request -> {
+              if (client.get() == null) {
+                return WebhookResponse.serverError();
+              }
+              beforeHandling.get().accept(request);
+              return client.get().handleWebhook(request).response();
+            },
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             16);
     client.set(
@@ -189,6 +198,41 @@ class HoiioEndToEndTest {
         .filteredOn(TransferFinished.class::isInstance)
         .extracting(e -> ((TransferFinished) e).target())
         .containsExactly("sales", "sales", "support");
+  }
+
+  @Test
+  @DisplayName(
+      "Hold puts the call on hold when the block playing ends, Unhold takes it off, and the flow"
+          + " goes on where it was")
+  void holdAndUnhold() {
+    CallFlow flow =
+        CallFlow.of(
+            Say.of("Hello."),
+            Gather.builder().say("Press 1.").branch("1", Say.of("One.")).build(),
+            Say.of("Other."));
+    Callee callee = Callee.builder().presses("1").build();
+    simulator.scriptNextCall(callee);
+    // Asked while the gather plays, as an application would: Hold goes in after it. (By the
+    // gather's notification the runner knows the session from the Dial's.)
+    beforeHandling.set(
+        dial ->
+            beforeHandling.set(
+                gather -> {
+                  beforeHandling.set(next -> {});
+                  client.get().hold(gather.query().get("session").get(0));
+                }));
+    Call call = client.get().placeCall("+6560000000", "+6561234567", flow);
+    simulator.awaitOnHold(call.id(), WAIT);
+    client.get().unhold(call.id());
+    assertThat(simulator.awaitTranscript(call.id(), WAIT))
+        .isEqualTo(ReferenceInterpreter.run(flow, callee));
+    assertThat(simulator.wireLog())
+        .extracting(w -> w.uri().getPath())
+        .containsSubsequence("/open/ivr/middle/hold", "/open/ivr/middle/unhold")
+        .filteredOn(path -> path.endsWith("/hold"))
+        .hasSize(1);
+    assertThat(events).filteredOn(CallEnded.class::isInstance).hasSize(1);
+    assertThat(store.size()).isZero();
   }
 
   @Test

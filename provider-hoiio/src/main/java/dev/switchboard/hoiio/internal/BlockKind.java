@@ -7,6 +7,8 @@ enum BlockKind {
   GATHER("middle", "gather"),
   RECORD("middle", "record"),
   MONITOR("middle", "monitor"),
+  HOLD("middle", "hold"),
+  UNHOLD("middle", "unhold"),
   TRANSFER("end", "transfer"),
   HANGUP("end", "hangup");
 

@@ -192,7 +192,8 @@ final class BlockPlanner {
         kind,
         verbIndex,
         state.dialStatus(),
-        state.hangingUp());
+        state.hangingUp(),
+        state.holdRequested());
   }
 
   /** Parameters in the order given, so requests read the same every time. */

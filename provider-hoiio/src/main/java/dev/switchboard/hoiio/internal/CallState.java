@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param dialStatus the {@code dial_status} the call was dialled with, empty until known
  * @param hangingUp true once the application hung the call up: nothing more is sent, and the
  *     hang-up's own notification, to the awaited block's URL, ends the call
+ * @param holdRequested true once the application asked to hold the call: the next notification
+ *     sends Hold instead of the next block
  */
 public record CallState(
     String key,
@@ -31,7 +33,8 @@ public record CallState(
     BlockKind awaiting,
     int verbIndex,
     String dialStatus,
-    boolean hangingUp) {
+    boolean hangingUp,
+    boolean holdRequested) {
   public CallState {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(session, "session");
@@ -48,28 +51,93 @@ public record CallState(
 
   /** A call about to start: nothing planned, nothing awaited. */
   static CallState start(String key, String session, CallFlow flow) {
-    return new CallState(key, session, flow, "", 0, 0, BlockKind.DIAL, -1, "", false);
+    return new CallState(key, session, flow, "", 0, 0, BlockKind.DIAL, -1, "", false, false);
   }
 
   CallState withSession(String session) {
     return new CallState(
-        key, session, flow, path, index, block, awaiting, verbIndex, dialStatus, hangingUp);
+        key,
+        session,
+        flow,
+        path,
+        index,
+        block,
+        awaiting,
+        verbIndex,
+        dialStatus,
+        hangingUp,
+        holdRequested);
   }
 
   CallState withDialStatus(String status) {
     return new CallState(
-        key, session, flow, path, index, block, awaiting, verbIndex, status, hangingUp);
+        key,
+        session,
+        flow,
+        path,
+        index,
+        block,
+        awaiting,
+        verbIndex,
+        status,
+        hangingUp,
+        holdRequested);
   }
 
   /** The application hung the call up while this state's block was awaited. */
   CallState hungUp() {
     return new CallState(
-        key, session, flow, path, index, block, awaiting, verbIndex, dialStatus, true);
+        key,
+        session,
+        flow,
+        path,
+        index,
+        block,
+        awaiting,
+        verbIndex,
+        dialStatus,
+        true,
+        holdRequested);
+  }
+
+  /** The application asked to hold the call (or no longer does). */
+  CallState holdRequested(boolean requested) {
+    return new CallState(
+        key,
+        session,
+        flow,
+        path,
+        index,
+        block,
+        awaiting,
+        verbIndex,
+        dialStatus,
+        hangingUp,
+        requested);
+  }
+
+  /**
+   * The call after sending {@code kind} (Hold or Unhold) as block {@code nextBlock}; the cursor
+   * stays where it is, so the flow goes on from there after Unhold.
+   */
+  CallState holding(BlockKind kind, int nextBlock) {
+    return new CallState(
+        key, session, flow, path, index, nextBlock, kind, -1, dialStatus, hangingUp, false);
   }
 
   /** The cursor moved to the start of another list, e.g. a branch, with nothing awaited yet. */
   CallState at(String newPath, int newIndex) {
     return new CallState(
-        key, session, flow, newPath, newIndex, block, awaiting, -1, dialStatus, hangingUp);
+        key,
+        session,
+        flow,
+        newPath,
+        newIndex,
+        block,
+        awaiting,
+        -1,
+        dialStatus,
+        hangingUp,
+        holdRequested);
   }
 }

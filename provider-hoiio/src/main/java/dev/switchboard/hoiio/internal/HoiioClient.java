@@ -2,6 +2,7 @@ package dev.switchboard.hoiio.internal;
 
 import dev.switchboard.Call;
 import dev.switchboard.CallRequest;
+import dev.switchboard.CallStateException;
 import dev.switchboard.CallStatus;
 import dev.switchboard.ConfigurationException;
 import dev.switchboard.InvalidInputException;
@@ -185,6 +186,79 @@ public final class HoiioClient implements ProviderClient {
     }
   }
 
+  /**
+   * Puts the call on hold once the block playing now finishes: Hoiio takes a block only after the
+   * previous one's notification, and the runner sends the next one as soon as that arrives, so the
+   * request waits for it. Asking again, or while on hold, changes nothing.
+   */
+  @Override
+  public void hold(String callId) {
+    while (true) {
+      CallState state = running(callId);
+      if (state.holdRequested() || state.awaiting() == BlockKind.HOLD) {
+        return;
+      }
+      if (store.replace(state, state.holdRequested(true))) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Takes the call off hold and lets its flow go on where it was; before the hold began, withdraws
+   * the request.
+   */
+  @Override
+  public void unhold(String callId) {
+    while (true) {
+      CallState state = running(callId);
+      if (state.holdRequested()) {
+        if (store.replace(state, state.holdRequested(false))) {
+          return;
+        }
+        continue;
+      }
+      if (state.awaiting() != BlockKind.HOLD) {
+        throw new CallStateException(
+            "call " + callId + " is not on hold", HoiioApi.PROVIDER, "error_session_not_on_hold");
+      }
+      CallState unholding = state.holding(BlockKind.UNHOLD, state.block() + 1);
+      if (!store.replace(state, unholding)) {
+        continue;
+      }
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put("session", callId);
+      params.put("notify_url", notifyUrl(state.key(), unholding.block()));
+      boolean sent = false;
+      try {
+        api.send(BlockKind.UNHOLD, params);
+        sent = true;
+      } finally {
+        if (!sent) {
+          store.replace(unholding, state);
+        }
+      }
+      return;
+    }
+  }
+
+  /** The state of a call this runner is running and has not begun to hang up. */
+  private CallState running(String callId) {
+    CallState state =
+        store
+            .bySession(callId)
+            .orElseThrow(
+                () ->
+                    new CallStateException(
+                        "call " + callId + " is not in progress on this client",
+                        HoiioApi.PROVIDER,
+                        null));
+    if (state.hangingUp()) {
+      throw new CallStateException("call " + callId + " is being hung up", HoiioApi.PROVIDER, null);
+    }
+    return state;
+  }
+
   /** Sends a forced Hangup; false when the call had already ended. */
   private boolean forceHangup(Map<String, String> params) {
     try {
@@ -277,6 +351,17 @@ public final class HoiioClient implements ProviderClient {
         // more is sent, and the hang-up's notification will end the call.
         return new WebhookResult(events(state, fields, received), WebhookResponse.ok());
       }
+      if (state.holdRequested()) {
+        // Hold is a block like any other: it goes in where the next one would have, and the
+        // flow goes on from the same place after Unhold.
+        CallState held = react(state, fields).holding(BlockKind.HOLD, state.block() + 1);
+        if (store.replace(current.get(), held)) {
+          List<CallEvent> events = new ArrayList<>(events(state, fields, received));
+          events.addAll(send(new Block(BlockKind.HOLD, Map.of(), held), key));
+          return new WebhookResult(events, WebhookResponse.ok());
+        }
+        continue;
+      }
       Block next = BlockPlanner.next(react(state, fields));
       if (store.replace(current.get(), next.next())) {
         List<CallEvent> events = new ArrayList<>(events(state, fields, received));
@@ -349,7 +434,8 @@ public final class HoiioClient implements ProviderClient {
       bindings.bind(monitorKey(key), CallbackSubject.call(block.next().session()));
       params.put("monitor_notify_url", notifyUrl(key, block.next().block()));
       params.put("notify_url", signer().sign(MONITOR_PATH, monitorKey(key)).toString());
-    } else {
+    } else if (block.kind() != BlockKind.HOLD) {
+      // Hold alone takes no notify_url: Hoiio notifies nothing until Unhold.
       params.put("notify_url", notifyUrl(key, block.next().block()));
     }
     try {

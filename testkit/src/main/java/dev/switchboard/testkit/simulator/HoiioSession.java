@@ -154,6 +154,19 @@ final class HoiioSession {
     }
   }
 
+  /** Waits until a Hold was accepted and no Unhold yet; false when that did not happen in time. */
+  synchronized boolean awaitOnHold(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (state != State.ON_HOLD) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
+  }
+
   /** True once a forced Hangup was accepted: the block running stops where it is. */
   boolean forcePending() {
     return forced;

@@ -267,6 +267,26 @@ public final class HoiioSimulator extends VendorSimulator {
   }
 
   /**
+   * Waits until {@code session} is on hold: a Hold was accepted, and no Unhold since.
+   *
+   * @throws AssertionError when that does not happen within {@code timeout}
+   */
+  public void awaitOnHold(String session, Duration timeout) {
+    HoiioSession known = world.session(session);
+    if (known == null) {
+      throw new IllegalArgumentException("no such session: " + session);
+    }
+    try {
+      if (!known.awaitOnHold(timeout)) {
+        throw new AssertionError("session " + session + " was not put on hold within " + timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /**
    * How many block requests named {@code session} (for a Dial, the session it created), whatever
    * they were answered.
    */
