@@ -62,6 +62,7 @@ public final class HoiioProvider extends VendorProvider {
           Capability.REJECT,
           Capability.HANGUP_CALL,
           Capability.HOLD,
+          Capability.CALL_DURATION_LIMIT,
           Capability.CALLER_ID,
           Capability.TAGS);
 

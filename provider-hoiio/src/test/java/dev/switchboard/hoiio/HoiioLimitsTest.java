@@ -3,6 +3,7 @@ package dev.switchboard.hoiio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.CallRequest;
 import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
 import dev.switchboard.InvalidInputException;
@@ -21,6 +22,7 @@ import dev.switchboard.flow.Say;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.hoiio.internal.HoiioRules;
 import dev.switchboard.testkit.simulator.HoiioSimulator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -147,6 +149,36 @@ class HoiioLimitsTest {
       assertThatThrownBy(() -> voice.placeCall("+6560000000", "+6561234567", ogg))
           .isInstanceOf(InvalidInputException.class);
       assertThat(simulator.requestCount()).isZero();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "A call-length limit goes out as the Dial's max_duration; one past 86400 seconds is refused"
+          + " before sending")
+  void callLengthLimit() throws Exception {
+    try (HoiioSimulator simulator =
+            new HoiioSimulator(HoiioConformanceTest.APP, HoiioConformanceTest.TOKEN);
+        VoiceClient voice = connect(simulator)) {
+      assertThatThrownBy(
+              () ->
+                  voice.placeCall(
+                      CallRequest.builder()
+                          .to("+6561234567")
+                          .maxDuration(Duration.ofSeconds(86_401))
+                          .flow(CallFlow.of(Say.of("Hi")))
+                          .build()))
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> assertThat(e.field()).isEqualTo("call.maxDuration"));
+      assertThat(simulator.requestCount()).isZero();
+      voice.placeCall(
+          CallRequest.builder()
+              .to("+6561234567")
+              .maxDuration(Duration.ofSeconds(90))
+              .flow(CallFlow.of(Say.of("Hi")))
+              .build());
+      assertThat(simulator.wireLog().get(0).requestBody()).contains("max_duration=90");
     }
   }
 

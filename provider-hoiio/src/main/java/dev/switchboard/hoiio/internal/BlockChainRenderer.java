@@ -21,8 +21,8 @@ public final class BlockChainRenderer {
 
   public static String render(CallFlow flow) {
     StringBuilder out = new StringBuilder();
-    CallState start = CallState.start("k", "", flow);
-    Block dial = BlockPlanner.dial(start, PLACEHOLDER, Optional.empty(), "");
+    CallState start = CallState.start("k", "", flow, "");
+    Block dial = BlockPlanner.dial(start, PLACEHOLDER, Optional.empty());
     line(out, 0, dial);
     chain(out, 0, dial.next());
     return out.toString();

@@ -29,18 +29,16 @@ final class BlockPlanner {
   private BlockPlanner() {}
 
   /** The Dial that starts an outbound call, carrying the flow's leading prompts when they fit. */
-  static Block dial(CallState state, PhoneNumber to, Optional<PhoneNumber> from, String tag) {
+  static Block dial(CallState state, PhoneNumber to, Optional<PhoneNumber> from) {
     List<Verb> verbs = state.verbs();
     Markup msg = new Markup();
     int end = prompts(verbs, 0, msg);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("dest", to.e164());
     from.ifPresent(number -> params.put("caller_id", number.e164()));
-    if (!tag.isEmpty()) {
-      params.put("tag", tag);
-    }
+    putTag(params, state);
     putMsg(params, msg.toString());
-    return new Block(BlockKind.DIAL, params, advance(state, end, BlockKind.DIAL, -1));
+    return new Block(BlockKind.DIAL, params, state.advanced(end, BlockKind.DIAL, -1));
   }
 
   /** The block after the one whose notification just arrived, from {@code state}'s cursor. */
@@ -178,22 +176,8 @@ final class BlockPlanner {
     Map<String, String> params = new LinkedHashMap<>();
     putMsg(params, msg);
     params.putAll(extra);
-    return new Block(kind, params, advance(state, nextIndex, kind, verbIndex));
-  }
-
-  private static CallState advance(CallState state, int nextIndex, BlockKind kind, int verbIndex) {
-    return new CallState(
-        state.key(),
-        state.session(),
-        state.flow(),
-        state.path(),
-        nextIndex,
-        state.block() + 1,
-        kind,
-        verbIndex,
-        state.dialStatus(),
-        state.hangingUp(),
-        state.holdRequested());
+    putTag(params, state);
+    return new Block(kind, params, state.advanced(nextIndex, kind, verbIndex));
   }
 
   /** Parameters in the order given, so requests read the same every time. */
@@ -203,6 +187,13 @@ final class BlockPlanner {
       params.put(keysAndValues[i], keysAndValues[i + 1]);
     }
     return params;
+  }
+
+  /** Every block of a call carries its tag, so Hoiio's records name the call at each step. */
+  static void putTag(Map<String, String> params, CallState state) {
+    if (!state.tag().isEmpty()) {
+      params.put("tag", state.tag());
+    }
   }
 
   private static void putMsg(Map<String, String> params, String msg) {

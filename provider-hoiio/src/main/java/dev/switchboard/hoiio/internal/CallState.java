@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param key the call's reference in its notify URLs
  * @param session Hoiio's session id, empty until the Dial answer gives it
  * @param flow the flow the call runs
+ * @param tag the {@code tag} every block of the call carries, empty for none
  * @param path the list of verbs the cursor is in (see {@link FlowCursor})
  * @param index the next verb to plan in that list
  * @param block the number of the block whose notification is awaited
@@ -27,6 +28,7 @@ public record CallState(
     String key,
     String session,
     CallFlow flow,
+    String tag,
     String path,
     int index,
     int block,
@@ -39,9 +41,15 @@ public record CallState(
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(session, "session");
     Objects.requireNonNull(flow, "flow");
+    Objects.requireNonNull(tag, "tag");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(awaiting, "awaiting");
     Objects.requireNonNull(dialStatus, "dialStatus");
+  }
+
+  /** A call about to start: nothing planned, nothing awaited. */
+  static CallState start(String key, String session, CallFlow flow, String tag) {
+    return new CallState(key, session, flow, tag, "", 0, 0, BlockKind.DIAL, -1, "", false, false);
   }
 
   /** The list of verbs the cursor is in. */
@@ -49,16 +57,12 @@ public record CallState(
     return FlowCursor.resolve(flow, path);
   }
 
-  /** A call about to start: nothing planned, nothing awaited. */
-  static CallState start(String key, String session, CallFlow flow) {
-    return new CallState(key, session, flow, "", 0, 0, BlockKind.DIAL, -1, "", false, false);
-  }
-
   CallState withSession(String session) {
     return new CallState(
         key,
         session,
         flow,
+        tag,
         path,
         index,
         block,
@@ -74,6 +78,7 @@ public record CallState(
         key,
         session,
         flow,
+        tag,
         path,
         index,
         block,
@@ -90,6 +95,7 @@ public record CallState(
         key,
         session,
         flow,
+        tag,
         path,
         index,
         block,
@@ -106,6 +112,7 @@ public record CallState(
         key,
         session,
         flow,
+        tag,
         path,
         index,
         block,
@@ -122,7 +129,7 @@ public record CallState(
    */
   CallState holding(BlockKind kind, int nextBlock) {
     return new CallState(
-        key, session, flow, path, index, nextBlock, kind, -1, dialStatus, hangingUp, false);
+        key, session, flow, tag, path, index, nextBlock, kind, -1, dialStatus, hangingUp, false);
   }
 
   /** The cursor moved to the start of another list, e.g. a branch, with nothing awaited yet. */
@@ -131,11 +138,29 @@ public record CallState(
         key,
         session,
         flow,
+        tag,
         newPath,
         newIndex,
         block,
         awaiting,
         -1,
+        dialStatus,
+        hangingUp,
+        holdRequested);
+  }
+
+  /** The call once the block planned from this state is sent. */
+  CallState advanced(int nextIndex, BlockKind kind, int kindVerbIndex) {
+    return new CallState(
+        key,
+        session,
+        flow,
+        tag,
+        path,
+        nextIndex,
+        block + 1,
+        kind,
+        kindVerbIndex,
         dialStatus,
         hangingUp,
         holdRequested);

@@ -31,6 +31,7 @@ import dev.switchboard.webhook.WebhookRequest;
 import dev.switchboard.webhook.WebhookResponse;
 import dev.switchboard.webhook.WebhookResult;
 import dev.switchboard.webhook.WebhookSigner;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,9 +111,12 @@ public final class HoiioClient implements ProviderClient {
   public Call placeCall(CallRequest request) {
     String key = WebhookSigner.newCallReference();
     String tag = HoiioRules.tag(request.tags());
-    CallState start = CallState.start(key, "", request.flow());
-    Block dial = BlockPlanner.dial(start, request.to(), request.from(), tag);
+    CallState start = CallState.start(key, "", request.flow(), tag);
+    Block dial = BlockPlanner.dial(start, request.to(), request.from());
     Map<String, String> params = new LinkedHashMap<>(dial.params());
+    request
+        .maxDuration()
+        .ifPresent(limit -> params.put("max_duration", String.valueOf(maxDuration(limit))));
     // Stored and reserved before sending: the Dial's notification may arrive before its answer.
     CallbackReservation urls = CallbackReservation.reserve(bindings, key);
     params.put("notify_url", notifyUrl(key, dial.next().block()));
@@ -133,6 +137,22 @@ public final class HoiioClient implements ProviderClient {
         request.from(),
         Optional.of(request.to()),
         request.tags());
+  }
+
+  /**
+   * Dial's {@code max_duration} in seconds. Its range is documented for Record only (1 to 86400);
+   * the Dial is read the same way, so a longer limit is refused before anything is sent.
+   */
+  private static long maxDuration(Duration limit) {
+    if (limit.getSeconds() > HoiioRules.MAX_CALL_SECONDS) {
+      throw new InvalidInputException(
+          "call.maxDuration",
+          "Hoiio limits a call to at most "
+              + HoiioRules.MAX_CALL_SECONDS
+              + " seconds (max_duration), was "
+              + limit.getSeconds());
+    }
+    return limit.getSeconds();
   }
 
   /** The session a Dial's answer names. */
@@ -172,6 +192,7 @@ public final class HoiioClient implements ProviderClient {
       params.put("session", callId);
       params.put("force", "enabled");
       params.put("notify_url", notifyUrl(state.key(), state.block()));
+      BlockPlanner.putTag(params, state);
       boolean sent = false;
       try {
         sent = forceHangup(params);
@@ -229,6 +250,7 @@ public final class HoiioClient implements ProviderClient {
       Map<String, String> params = new LinkedHashMap<>();
       params.put("session", callId);
       params.put("notify_url", notifyUrl(state.key(), unholding.block()));
+      BlockPlanner.putTag(params, state);
       boolean sent = false;
       try {
         api.send(BlockKind.UNHOLD, params);
@@ -527,7 +549,7 @@ public final class HoiioClient implements ProviderClient {
       api.send(BlockKind.HANGUP, Map.of("session", call.callId()));
       return new WebhookResult(List.of(call), WebhookResponse.ok());
     }
-    CallState start = CallState.start(key, call.callId(), flow.get());
+    CallState start = CallState.start(key, call.callId(), flow.get(), "");
     Block first = BlockPlanner.next(start);
     store.put(first.next());
     List<CallEvent> events = new ArrayList<>(List.of(call));

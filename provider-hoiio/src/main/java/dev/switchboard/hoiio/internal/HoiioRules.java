@@ -27,6 +27,9 @@ public final class HoiioRules {
   /** The documented maximum length of {@code tag}. */
   public static final int MAX_TAG = 256;
 
+  /** The longest {@code max_duration}, in seconds (documented for Record, read for Dial too). */
+  static final long MAX_CALL_SECONDS = 86_400;
+
   private HoiioRules() {}
 
   /**

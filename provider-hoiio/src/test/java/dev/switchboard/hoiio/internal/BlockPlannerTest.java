@@ -24,14 +24,13 @@ import org.junit.jupiter.api.Test;
 
 class BlockPlannerTest {
   private static CallState start(CallFlow flow) {
-    return CallState.start("k", "S-1", flow);
+    return CallState.start("k", "S-1", flow, "");
   }
 
   /** The chain of blocks when every notification just says "go on". */
   private static List<String> chain(CallFlow flow) {
     List<String> out = new ArrayList<>();
-    Block block =
-        BlockPlanner.dial(start(flow), PhoneNumber.of("+6561234567"), Optional.empty(), "");
+    Block block = BlockPlanner.dial(start(flow), PhoneNumber.of("+6561234567"), Optional.empty());
     out.add(describe(block));
     while (block.kind() != BlockKind.HANGUP && block.kind() != BlockKind.TRANSFER) {
       block = BlockPlanner.next(block.next());
@@ -146,6 +145,23 @@ class BlockPlannerTest {
         .isEqualTo("A<url>https://a.example/x.mp3</url>B");
     assertThat(Markup.of(Say.builder("Hi").gender(VoiceGender.MALE).build()))
         .isEqualTo("<speech gender=\"male\">Hi</speech>");
+  }
+
+  @Test
+  @DisplayName("A call's tag rides every block, not only the Dial")
+  void tagEverywhere() {
+    CallFlow flow = CallFlow.of(Gather.builder().build(), Record.of(30), Say.of("Bye"));
+    Block block =
+        BlockPlanner.dial(
+            CallState.start("k", "S-1", flow, "vip,gold"),
+            PhoneNumber.of("+6561234567"),
+            Optional.empty());
+    List<Map<String, String>> params = new ArrayList<>(List.of(block.params()));
+    while (block.kind() != BlockKind.HANGUP) {
+      block = BlockPlanner.next(block.next());
+      params.add(block.params());
+    }
+    assertThat(params).hasSize(4).allSatisfy(p -> assertThat(p).containsEntry("tag", "vip,gold"));
   }
 
   @Test

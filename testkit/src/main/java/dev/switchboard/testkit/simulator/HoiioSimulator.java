@@ -104,12 +104,12 @@ import java.util.Objects;
  *       up.
  *   <li>Hangup's {@code force} other than {@code enabled}, or with {@code msg}: {@code
  *       error_force_invalid}. Dial's {@code max_duration} has Record's range and error; it is not
- *       enforced (the simulator has no clock).
+ *       enforced (a call's length is not simulated beyond {@link #blockTime}).
  *   <li>{@code caller_id} is not checked against the account's numbers: any E.164 number is
  *       accepted.
- *   <li>A room id is letters, digits, {@code -} and {@code _}, at most 64; room ids are the
- *       caller's own names (no uniqueness check). A transfer to a room reports {@code
- *       transfer_status=answered}.
+ *   <li>A room id is letters, digits, {@code -} and {@code _}, at most 64; Hoiio gives them ({@code
+ *       R-1}, {@code R-2}, ...) for {@code room:} with no id, and refuses any other id. A transfer
+ *       to a room reports {@code transfer_status=answered}.
  *   <li>Markup: plain text between two elements is one segment, so two default-voice texts written
  *       next to each other are heard as one; element names are case-sensitive; an unknown element
  *       or attribute, or markup inside {@code <speech>} or {@code <url>}, is {@code
