@@ -58,7 +58,8 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     CallFlow flow = Flows.read(flowFile);
-    Flows.check(Providers.find(options.provider), flow);
+    // The flow answers incoming calls, which some vendors run differently from outbound ones.
+    Providers.find(options.provider).incomingVerdict(flow).orThrow();
     PrintWriter out = spec.commandLine().getOut();
     try (VoiceClient client =
             options.connect(

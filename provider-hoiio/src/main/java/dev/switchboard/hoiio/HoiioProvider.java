@@ -60,6 +60,7 @@ public final class HoiioProvider extends VendorProvider {
           Capability.TRANSFER_ON_FAILURE,
           Capability.CONFERENCE,
           Capability.REJECT,
+          Capability.CALL_STATUS,
           Capability.HANGUP_CALL,
           Capability.HOLD,
           Capability.CALL_DURATION_LIMIT,

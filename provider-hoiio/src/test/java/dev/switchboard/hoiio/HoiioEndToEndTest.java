@@ -1,9 +1,12 @@
 package dev.switchboard.hoiio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.Call;
+import dev.switchboard.CallNotFoundException;
 import dev.switchboard.CallStatus;
+import dev.switchboard.PhoneNumber;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
@@ -233,6 +236,36 @@ class HoiioEndToEndTest {
         .hasSize(1);
     assertThat(events).filteredOn(CallEnded.class::isInstance).hasSize(1);
     assertThat(store.size()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "A call's status comes from Hoiio's status query with the Dial's txn_ref, after the call as"
+          + " well; an id this client never saw is not found")
+  void callStatus() {
+    CallFlow flow = CallFlow.of(Say.of("Hello."));
+    run(flow, Callee.answering());
+    String answered = lastCallId();
+    simulator.scriptNextCall(Callee.builder().pickup(Callee.Pickup.BUSY).build());
+    Call busy = client.get().placeCall("+6560000000", "+6561234567", flow);
+    simulator.awaitTranscript(busy.id(), WAIT);
+    assertThat(client.get().getCall(answered).status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(client.get().getCall(busy.id()))
+        .satisfies(
+            call -> {
+              assertThat(call.status()).isEqualTo(CallStatus.BUSY);
+              assertThat(call.to()).hasValue(PhoneNumber.of("+6561234567"));
+            });
+    assertThatThrownBy(() -> client.get().getCall("S-999"))
+        .isInstanceOf(CallNotFoundException.class);
+  }
+
+  private String lastCallId() {
+    return events.stream()
+        .filter(CallEnded.class::isInstance)
+        .reduce((first, second) -> second)
+        .orElseThrow()
+        .callId();
   }
 
   @Test

@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class HoiioApi {
   static final String PROVIDER = "hoiio";
+  private static final String QUERY_STATUS = "voice/query_status";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> AUTH =
       Set.of("error_invalid_access_token", "error_invalid_app_id");
@@ -72,14 +73,17 @@ public final class HoiioApi {
     params.forEach(form::add);
     HttpUrl url = base.resolve(kind.path());
     Request request = new Request.Builder().url(url).post(form.build()).build();
-    // Every answer, whatever its HTTP status, says in its own status how the block went.
-    HttpAnswer answer = http.exchange(request, kind.path());
+    return json(http.exchange(request, kind.path()), kind.path());
+  }
+
+  /** Every answer, whatever its HTTP status, says in its own status how the request went. */
+  private static JsonNode json(HttpAnswer answer, String path) {
     JsonNode json;
     try {
       json = JSON.readTree(answer.body());
     } catch (JacksonException e) {
       throw new ProviderUnavailableException(
-          "Hoiio answered " + kind.path() + " with HTTP " + answer.status() + " and no JSON",
+          "Hoiio answered " + path + " with HTTP " + answer.status() + " and no JSON",
           PROVIDER,
           String.valueOf(answer.status()),
           e);
@@ -88,12 +92,27 @@ public final class HoiioApi {
     if (status.equals("success_ok")) {
       return json;
     }
-    throw error(kind, status.isEmpty() ? "http_" + answer.status() : status);
+    throw error(path, status.isEmpty() ? "http_" + answer.status() : status);
+  }
+
+  /**
+   * The Voice API's status query for the call of a Dial's or Answer's {@code txn_ref}: its answer,
+   * whose {@code call_status_dest1} says how the call went.
+   */
+  JsonNode queryStatus(String txnRef) {
+    FormBody form =
+        new FormBody.Builder()
+            .add("app_id", appId)
+            .add("access_token", accessToken)
+            .add("txn_ref", txnRef)
+            .build();
+    Request request = new Request.Builder().url(base.resolve(QUERY_STATUS)).post(form).build();
+    return json(http.exchange(request, QUERY_STATUS), QUERY_STATUS);
   }
 
   /** Maps an {@code error_*} status to the exception a user can act on, keeping the code. */
-  static VoiceException error(BlockKind kind, String status) {
-    String what = "Hoiio refused " + kind.path() + ": " + status;
+  static VoiceException error(String path, String status) {
+    String what = "Hoiio refused " + path + ": " + status;
     if (AUTH.contains(status)) {
       return new AuthenticationException(what, PROVIDER, status);
     } else if (ACCOUNT.contains(status)) {
@@ -109,6 +128,6 @@ public final class HoiioApi {
         || WIRE.contains(status)) {
       return new ProviderUnavailableException(what, PROVIDER, status, null);
     }
-    return new InvalidInputException(PROVIDER, status, List.of(new Violation(kind.path(), status)));
+    return new InvalidInputException(PROVIDER, status, List.of(new Violation(path, status)));
   }
 }

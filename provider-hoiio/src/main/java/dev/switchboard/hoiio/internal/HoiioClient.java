@@ -1,11 +1,13 @@
 package dev.switchboard.hoiio.internal;
 
 import dev.switchboard.Call;
+import dev.switchboard.CallNotFoundException;
 import dev.switchboard.CallRequest;
 import dev.switchboard.CallStateException;
 import dev.switchboard.CallStatus;
 import dev.switchboard.ConfigurationException;
 import dev.switchboard.InvalidInputException;
+import dev.switchboard.PhoneNumber;
 import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.VoiceException;
 import dev.switchboard.WebhookVerificationException;
@@ -62,6 +64,7 @@ public final class HoiioClient implements ProviderClient {
   private final HoiioApi api;
   private final Optional<WebhookSigner> signer;
   private final CallStateStore store;
+  private final KnownCalls known = new KnownCalls();
   private volatile CallbackBindings bindings = new InMemoryCallbackBindings();
 
   /**
@@ -121,22 +124,69 @@ public final class HoiioClient implements ProviderClient {
     CallbackReservation urls = CallbackReservation.reserve(bindings, key);
     params.put("notify_url", notifyUrl(key, dial.next().block()));
     store.put(dial.next());
-    String session;
+    JsonNode answer;
     try {
       // Nothing is retried, since that could ring twice.
-      session = urls.create(() -> answer(api.send(BlockKind.DIAL, params)), s -> s);
+      answer =
+          urls.create(() -> dialAnswer(api.send(BlockKind.DIAL, params)), HoiioClient::session);
     } catch (RuntimeException e) {
       store.remove(dial.next());
       throw e;
     }
+    String session = session(answer);
     store.replace(dial.next(), dial.next().withSession(session));
-    return new Call(
-        session,
-        HoiioApi.PROVIDER,
-        CallStatus.QUEUED,
-        request.from(),
-        Optional.of(request.to()),
-        request.tags());
+    Call call =
+        new Call(
+            session,
+            HoiioApi.PROVIDER,
+            CallStatus.QUEUED,
+            request.from(),
+            Optional.of(request.to()),
+            request.tags());
+    known.add(answer.path("txn_ref").asString(""), call);
+    return call;
+  }
+
+  /**
+   * The call as Hoiio's status query says it went, and whether this runner still has it in flight:
+   * answered and still running is in progress, answered and over is completed, not answered is the
+   * Dial's outcome, and nothing yet is ringing.
+   */
+  @Override
+  public Call getCall(String callId) {
+    KnownCalls.Known placed =
+        known
+            .get(callId)
+            .orElseThrow(
+                () ->
+                    new CallNotFoundException(
+                        "Hoiio call "
+                            + callId
+                            + " was not placed or answered by this client; Hoiio's status query"
+                            + " needs the transaction reference it was given",
+                        HoiioApi.PROVIDER,
+                        null));
+    String outcome = api.queryStatus(placed.txnRef()).path("call_status_dest1").asString("");
+    boolean running = store.bySession(callId).isPresent();
+    CallStatus status;
+    switch (outcome) {
+      case "answered":
+        status = running ? CallStatus.IN_PROGRESS : CallStatus.COMPLETED;
+        break;
+      case "unanswered":
+        status = CallStatus.NO_ANSWER;
+        break;
+      case "busy":
+        status = CallStatus.BUSY;
+        break;
+      case "failed":
+        status = CallStatus.FAILED;
+        break;
+      default:
+        status = running ? CallStatus.RINGING : CallStatus.UNKNOWN;
+    }
+    Call call = placed.call();
+    return new Call(call.id(), call.providerId(), status, call.from(), call.to(), call.tags());
   }
 
   /**
@@ -155,17 +205,29 @@ public final class HoiioClient implements ProviderClient {
     return limit.getSeconds();
   }
 
-  /** The session a Dial's answer names. */
-  private static String answer(JsonNode answer) {
-    String session = answer.path("session").asString("");
-    if (session.isEmpty()) {
+  /** A number from a notification, when it is E.164. */
+  private static Optional<PhoneNumber> number(String e164) {
+    try {
+      return Optional.of(PhoneNumber.of(e164));
+    } catch (InvalidInputException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A Dial's answer, which must name the session. */
+  private static JsonNode dialAnswer(JsonNode answer) {
+    if (session(answer).isEmpty()) {
       throw new ProviderUnavailableException(
           "Hoiio answered the Dial without a session; the call may exist",
           HoiioApi.PROVIDER,
           null,
           null);
     }
-    return session;
+    return answer;
+  }
+
+  private static String session(JsonNode answer) {
+    return answer.path("session").asString("");
   }
 
   /**
@@ -543,6 +605,15 @@ public final class HoiioClient implements ProviderClient {
       LOG.warn("Refused an incoming-call notification naming a known session {}", call.callId());
       return WebhookResult.of(WebhookResponse.forbidden());
     }
+    known.add(
+        fields.getOrDefault("txn_ref", ""),
+        new Call(
+            call.callId(),
+            HoiioApi.PROVIDER,
+            CallStatus.RINGING,
+            number(call.from()),
+            number(call.to()),
+            List.of()));
     Optional<CallFlow> flow = context.flowFor(call);
     if (flow.isEmpty()) {
       // A hangup as the first block refuses the call.

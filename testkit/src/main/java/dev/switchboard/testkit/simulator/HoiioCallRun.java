@@ -85,10 +85,12 @@ final class HoiioCallRun {
     Callee.Pickup pickup = session.forcePending() ? Callee.Pickup.NO_ANSWER : callee.pickup();
     switch (pickup) {
       case NO_ANSWER:
+        session.dialed("unanswered");
         end(new Unanswered("no-answer"));
         step = ended(dial.notifyUrl(), Map.of("dial_status", "unanswered"));
         break;
       case BUSY:
+        session.dialed("busy");
         end(new Unanswered("busy"));
         step = ended(dial.notifyUrl(), Map.of("dial_status", "busy"));
         break;

@@ -31,6 +31,8 @@ final class HoiioRouter {
           "/open/ivr/end/transfer", "transfer",
           "/open/ivr/end/hangup", "hangup");
 
+  private static final String QUERY_STATUS = "/open/voice/query_status";
+
   private final String appId;
   private final String accessToken;
   private final HoiioWorld world;
@@ -55,6 +57,13 @@ final class HoiioRouter {
 
   /** Answers one request; a refusal naming a session is recorded against it. */
   WebhookResponse handle(WebhookRequest request) {
+    if (request.path().equals(QUERY_STATUS)) {
+      try {
+        return queryStatus(request);
+      } catch (HoiioRefusal refusal) {
+        return answer(200, status(refusal.status()));
+      }
+    }
     String name = BLOCKS.get(request.path());
     if (name == null) {
       return answer(404, status("error_not_found"));
@@ -71,23 +80,7 @@ final class HoiioRouter {
   }
 
   private WebhookResponse serve(String name, WebhookRequest request) {
-    if (!request.method().equals("GET") && !request.method().equals("POST")) {
-      throw new HoiioRefusal("error_invalid_http_method");
-    }
-    if (HoiioEncoding.malformed(request)) {
-      throw new HoiioRefusal("error_malformed_params");
-    }
-    // An empty parameter counts as absent.
-    Map<String, String> parameters = new LinkedHashMap<>();
-    request
-        .parameters()
-        .forEach(
-            (key, value) -> {
-              if (!value.isEmpty()) {
-                parameters.put(key, value);
-              }
-            });
-    authenticate(parameters);
+    Map<String, String> parameters = authenticated(request);
     List<String> required =
         name.equals("dial")
             ? List.of("dest")
@@ -114,6 +107,49 @@ final class HoiioRouter {
       body.put("room", block.room());
     }
     return answer(200, body);
+  }
+
+  /**
+   * The Voice API's status query (NOTES 1.6): the call of a Dial's or Answer's {@code txn_ref}. An
+   * unknown reference answers {@code error_invalid_txn_ref}, a reading: the page names none.
+   */
+  private WebhookResponse queryStatus(WebhookRequest request) {
+    Map<String, String> parameters = authenticated(request);
+    String txnRef = parameters.get("txn_ref");
+    if (txnRef == null) {
+      throw new HoiioRefusal("error_txn_ref_param_missing");
+    }
+    HoiioSession session = world.byTxnRef(txnRef);
+    if (session == null) {
+      throw new HoiioRefusal("error_invalid_txn_ref");
+    }
+    ObjectNode body = status("success_ok");
+    session.status().forEach(body::put);
+    return answer(200, body);
+  }
+
+  /**
+   * The request's parameters once its method, encoding and credentials pass, in the vendor's order;
+   * an empty parameter counts as absent.
+   */
+  private Map<String, String> authenticated(WebhookRequest request) {
+    if (!request.method().equals("GET") && !request.method().equals("POST")) {
+      throw new HoiioRefusal("error_invalid_http_method");
+    }
+    if (HoiioEncoding.malformed(request)) {
+      throw new HoiioRefusal("error_malformed_params");
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    request
+        .parameters()
+        .forEach(
+            (key, value) -> {
+              if (!value.isEmpty()) {
+                parameters.put(key, value);
+              }
+            });
+    authenticate(parameters);
+    return parameters;
   }
 
   private void authenticate(Map<String, String> parameters) {

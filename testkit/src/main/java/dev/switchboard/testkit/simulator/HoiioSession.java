@@ -50,6 +50,7 @@ final class HoiioSession {
   private volatile boolean forced;
   private Transcript observed = Transcript.of();
   private Instant answeredAt;
+  private String dialStatus;
   private Instant endedAt;
 
   /**
@@ -248,6 +249,29 @@ final class HoiioSession {
 
   synchronized boolean answered() {
     return answeredAt != null;
+  }
+
+  /** Records how a Dial that was not answered ended: {@code unanswered} or {@code busy}. */
+  synchronized void dialed(String status) {
+    dialStatus = status;
+  }
+
+  /**
+   * What {@code voice/query_status} says of the call: {@code call_status_dest1} ({@code answered},
+   * {@code unanswered} or {@code busy}; absent while it rings), and the billing once it ended.
+   */
+  synchronized Map<String, String> status() {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("txn_ref", txnRef);
+    if (answeredAt != null) {
+      fields.put("call_status_dest1", "answered");
+    } else if (dialStatus != null) {
+      fields.put("call_status_dest1", dialStatus);
+    }
+    if (state == State.ENDED) {
+      fields.putAll(billing());
+    }
+    return fields;
   }
 
   /**

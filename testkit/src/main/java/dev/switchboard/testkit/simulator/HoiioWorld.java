@@ -40,6 +40,14 @@ final class HoiioWorld {
     return sessions.get(id);
   }
 
+  /** The session whose Dial or Answer had the transaction reference {@code txnRef}, or null. */
+  HoiioSession byTxnRef(String txnRef) {
+    return sessions.values().stream()
+        .filter(s -> s.txnRef().equals(txnRef))
+        .findFirst()
+        .orElse(null);
+  }
+
   /** Records the status answered to a request naming {@code session}, known or not. */
   void record(String session, String status) {
     HoiioSession known = sessions.get(session);
