@@ -42,6 +42,16 @@ public final class HoiioProvider extends VendorProvider {
   /** A notify URL may hold 4000 characters; the signed path and query take under 150. */
   static final int MAX_WEBHOOK_BASE = 3800;
 
+  private static final List<ConfigKey> CONFIG_KEYS =
+      List.of(
+          ConfigKey.required(APP_ID, "application id from the Hoiio developer portal"),
+          ConfigKey.required(ACCESS_TOKEN, "access token from the Hoiio developer portal"),
+          BASE,
+          TIMEOUT,
+          ConfigKey.required(
+              SwitchboardConfig.WEBHOOK_BASE_URL,
+              "where Hoiio sends the notification of every block"));
+
   private static final Capabilities CAPABILITIES =
       Capabilities.of(
           Capability.OUTBOUND_CALL,
@@ -76,20 +86,7 @@ public final class HoiioProvider extends VendorProvider {
 
   /** A provider keeping call state in stores from {@code stores}, one per connection. */
   HoiioProvider(Supplier<CallStateStore> stores) {
-    super(
-        ID,
-        "Hoiio",
-        CAPABILITIES,
-        List.of(
-            ConfigKey.required(APP_ID, "application id from the Hoiio developer portal"),
-            ConfigKey.required(ACCESS_TOKEN, "access token from the Hoiio developer portal"),
-            BASE,
-            TIMEOUT,
-            ConfigKey.required(
-                SwitchboardConfig.WEBHOOK_BASE_URL,
-                "where Hoiio sends the notification of every block")),
-        HoiioRules::gaps,
-        HoiioRules::violations);
+    super(ID, "Hoiio", CAPABILITIES, CONFIG_KEYS, HoiioRules::gaps, HoiioRules::violations);
     this.stores = stores;
   }
 

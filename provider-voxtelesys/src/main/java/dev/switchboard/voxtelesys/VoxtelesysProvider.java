@@ -40,6 +40,13 @@ public final class VoxtelesysProvider extends VendorProvider {
   private static final ConfigKey TIMEOUT =
       ConfigKey.millis(TIMEOUT_MS, "milliseconds a request may take", 10_000);
 
+  private static final List<ConfigKey> CONFIG_KEYS =
+      List.of(
+          ConfigKey.required(API_KEY, "API key from the Voxtelesys portal"),
+          BASE,
+          POLL_INTERVAL,
+          TIMEOUT);
+
   private static final Capabilities CAPABILITIES =
       Capabilities.of(
           Capability.OUTBOUND_CALL,
@@ -73,11 +80,7 @@ public final class VoxtelesysProvider extends VendorProvider {
         ID,
         "Voxtelesys",
         CAPABILITIES,
-        List.of(
-            ConfigKey.required(API_KEY, "API key from the Voxtelesys portal"),
-            BASE,
-            POLL_INTERVAL,
-            TIMEOUT),
+        CONFIG_KEYS,
         VoxtelesysRules::gaps,
         VoxtelesysRules::violations);
   }

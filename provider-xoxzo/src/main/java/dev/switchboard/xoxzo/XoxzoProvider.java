@@ -38,6 +38,13 @@ public final class XoxzoProvider extends VendorProvider {
   private static final ConfigKey TIMEOUT =
       ConfigKey.millis(TIMEOUT_MS, "milliseconds a request may take", 10_000);
 
+  private static final List<ConfigKey> CONFIG_KEYS =
+      List.of(
+          ConfigKey.required(SID, "API SID from the Xoxzo dashboard"),
+          ConfigKey.required(AUTH_TOKEN, "auth token from the Xoxzo dashboard"),
+          BASE,
+          TIMEOUT);
+
   private static final Capabilities CAPABILITIES =
       Capabilities.of(
           Capability.OUTBOUND_CALL,
@@ -74,17 +81,7 @@ public final class XoxzoProvider extends VendorProvider {
 
   /** The provider ServiceLoader creates. */
   public XoxzoProvider() {
-    super(
-        ID,
-        "Xoxzo",
-        CAPABILITIES,
-        List.of(
-            ConfigKey.required(SID, "API SID from the Xoxzo dashboard"),
-            ConfigKey.required(AUTH_TOKEN, "auth token from the Xoxzo dashboard"),
-            BASE,
-            TIMEOUT),
-        XoxzoRules::gaps,
-        XoxzoRules::violations);
+    super(ID, "Xoxzo", CAPABILITIES, CONFIG_KEYS, XoxzoRules::gaps, XoxzoRules::violations);
   }
 
   /**

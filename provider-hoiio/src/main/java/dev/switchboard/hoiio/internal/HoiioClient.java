@@ -20,10 +20,8 @@ import dev.switchboard.flow.Conference;
 import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
-import dev.switchboard.spi.ProviderClient;
-import dev.switchboard.state.CallbackBindings;
+import dev.switchboard.provider.support.SignedCallbackClient;
 import dev.switchboard.state.CallbackSubject;
-import dev.switchboard.state.InMemoryCallbackBindings;
 import dev.switchboard.webhook.CallbackClaim;
 import dev.switchboard.webhook.CallbackReservation;
 import dev.switchboard.webhook.WebhookContext;
@@ -54,7 +52,7 @@ import tools.jackson.databind.JsonNode;
  * compare-and-set, so two different notifications racing for the same block send one next block
  * between them.
  */
-public final class HoiioClient implements ProviderClient {
+public final class HoiioClient extends SignedCallbackClient {
   private static final Logger LOG = LoggerFactory.getLogger(HoiioClient.class);
   static final String NOTIFY_PATH = "/hoiio/notify";
   static final String MONITOR_PATH = "/hoiio/monitor";
@@ -65,7 +63,6 @@ public final class HoiioClient implements ProviderClient {
   private final Optional<WebhookSigner> signer;
   private final CallStateStore store;
   private final KnownCalls known = new KnownCalls();
-  private volatile CallbackBindings bindings = new InMemoryCallbackBindings();
 
   /**
    * Hoiio's room id for each neutral room name. Hoiio assigns ids ({@code room:} with no id creates
@@ -80,11 +77,6 @@ public final class HoiioClient implements ProviderClient {
     this.api = api;
     this.signer = signer;
     this.store = store;
-  }
-
-  @Override
-  public void setCallbackBindings(CallbackBindings bindings) {
-    this.bindings = bindings;
   }
 
   @Override
@@ -121,7 +113,7 @@ public final class HoiioClient implements ProviderClient {
         .maxDuration()
         .ifPresent(limit -> params.put("max_duration", String.valueOf(maxDuration(limit))));
     // Stored and reserved before sending: the Dial's notification may arrive before its answer.
-    CallbackReservation urls = CallbackReservation.reserve(bindings, key);
+    CallbackReservation urls = CallbackReservation.reserve(bindings(), key);
     params.put("notify_url", notifyUrl(key, dial.next().block()));
     store.put(dial.next());
     JsonNode answer;
@@ -169,21 +161,12 @@ public final class HoiioClient implements ProviderClient {
     String outcome = api.queryStatus(placed.txnRef()).path("call_status_dest1").asString("");
     boolean running = store.bySession(callId).isPresent();
     CallStatus status;
-    switch (outcome) {
-      case "answered":
-        status = running ? CallStatus.IN_PROGRESS : CallStatus.COMPLETED;
-        break;
-      case "unanswered":
-        status = CallStatus.NO_ANSWER;
-        break;
-      case "busy":
-        status = CallStatus.BUSY;
-        break;
-      case "failed":
-        status = CallStatus.FAILED;
-        break;
-      default:
-        status = running ? CallStatus.RINGING : CallStatus.UNKNOWN;
+    if (outcome.equals("answered")) {
+      status = running ? CallStatus.IN_PROGRESS : CallStatus.COMPLETED;
+    } else {
+      status =
+          Notifications.unanswered(outcome)
+              .orElse(running ? CallStatus.RINGING : CallStatus.UNKNOWN);
     }
     Call call = placed.call();
     return new Call(call.id(), call.providerId(), status, call.from(), call.to(), call.tags());
@@ -388,7 +371,7 @@ public final class HoiioClient implements ProviderClient {
           identity,
           () -> {
             // The file comes once, after the call: nothing more can speak through this URL.
-            bindings.end(reference);
+            bindings().end(reference);
             return new WebhookResult(
                 Notifications.monitorFile(fields, received).stream().toList(),
                 WebhookResponse.ok());
@@ -425,7 +408,7 @@ public final class HoiioClient implements ProviderClient {
       }
       if (Notifications.ended(fields)) {
         if (store.remove(current.get())) {
-          bindings.end(key);
+          bindings().end(key);
           return new WebhookResult(events(state, fields, received), WebhookResponse.ok());
         }
         continue;
@@ -515,7 +498,7 @@ public final class HoiioClient implements ProviderClient {
     params.putAll(block.params());
     if (block.kind() == BlockKind.MONITOR) {
       // The file's notification comes after the call has ended, so its URL has its own binding.
-      bindings.bind(monitorKey(key), CallbackSubject.call(block.next().session()));
+      bindings().bind(monitorKey(key), CallbackSubject.call(block.next().session()));
       params.put("monitor_notify_url", notifyUrl(key, block.next().block()));
       params.put("notify_url", signer().sign(MONITOR_PATH, monitorKey(key)).toString());
     } else if (block.kind() != BlockKind.HOLD) {
@@ -532,7 +515,7 @@ public final class HoiioClient implements ProviderClient {
       return List.of();
     } catch (VoiceException e) {
       if (block.kind() == BlockKind.MONITOR) {
-        bindings.release(monitorKey(key));
+        bindings().release(monitorKey(key));
       }
       if (!store.remove(block.next())) {
         // The application hung up meanwhile, which is why Hoiio refused the block; the hang-up's
@@ -542,7 +525,7 @@ public final class HoiioClient implements ProviderClient {
       // No notification will come for a block Hoiio refused; end the call rather than leave it
       // waiting in silence.
       LOG.error("Hoiio refused {} for call {}; hanging up: {}", block.kind(), key, e.getMessage());
-      bindings.end(key);
+      bindings().end(key);
       try {
         hangup(block.next().session());
       } catch (VoiceException ignored) {
@@ -599,7 +582,7 @@ public final class HoiioClient implements ProviderClient {
       Map<String, String> fields, WebhookContext context, Instant received) {
     IncomingCall call = Notifications.incoming(fields, received);
     String key = WebhookSigner.newCallReference();
-    if (!bindings.bindNew(key, CallbackSubject.call(call.callId()))) {
+    if (!bindings().bindNew(key, CallbackSubject.call(call.callId()))) {
       // A session Switchboard already knows cannot be a new call: acting on it could hang up
       // someone else's call.
       LOG.warn("Refused an incoming-call notification naming a known session {}", call.callId());

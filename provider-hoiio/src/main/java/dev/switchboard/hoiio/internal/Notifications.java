@@ -155,22 +155,26 @@ final class Notifications {
             PROVIDER, f.getOrDefault("session", ""), received, f.get("monitor_url"), true, f));
   }
 
-  private static CallEnded ended(
-      Map<String, String> f, String session, String dialStatus, Instant time) {
-    CallStatus status;
+  /**
+   * The end a dial status (or {@code call_status_dest1}) names for a call that was not answered:
+   * {@code unanswered}, {@code busy} or {@code failed}; empty for any other value.
+   */
+  static Optional<CallStatus> unanswered(String dialStatus) {
     switch (dialStatus) {
       case "unanswered":
-        status = CallStatus.NO_ANSWER;
-        break;
+        return Optional.of(CallStatus.NO_ANSWER);
       case "busy":
-        status = CallStatus.BUSY;
-        break;
+        return Optional.of(CallStatus.BUSY);
       case "failed":
-        status = CallStatus.FAILED;
-        break;
+        return Optional.of(CallStatus.FAILED);
       default:
-        status = CallStatus.COMPLETED;
+        return Optional.empty();
     }
+  }
+
+  private static CallEnded ended(
+      Map<String, String> f, String session, String dialStatus, Instant time) {
+    CallStatus status = unanswered(dialStatus).orElse(CallStatus.COMPLETED);
     Optional<Duration> duration = Optional.empty();
     try {
       if (f.containsKey("duration")) {

@@ -12,11 +12,9 @@ import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.IncomingCall;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.provider.support.SignedCallbackClient;
 import dev.switchboard.spi.ConferenceOperations;
-import dev.switchboard.spi.ProviderClient;
-import dev.switchboard.state.CallbackBindings;
 import dev.switchboard.state.CallbackSubject;
-import dev.switchboard.state.InMemoryCallbackBindings;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxHangup;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxReject;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxResponse;
@@ -45,7 +43,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /** Voxtelesys behind {@link dev.switchboard.VoiceClient}. */
-public final class VoxtelesysClient implements ProviderClient, ConferenceOperations {
+public final class VoxtelesysClient extends SignedCallbackClient implements ConferenceOperations {
   private static final Logger LOG = LoggerFactory.getLogger(VoxtelesysClient.class);
 
   /** Path of the callbacks a call's VoxXML asks for, below the webhook base URL. */
@@ -74,7 +72,6 @@ public final class VoxtelesysClient implements ProviderClient, ConferenceOperati
   private final VoxtelesysApi api;
   private final Optional<WebhookSigner> signer;
   private final CallWatcher watcher;
-  private volatile CallbackBindings bindings = new InMemoryCallbackBindings();
 
   public VoxtelesysClient(
       VoxtelesysApi api, Optional<WebhookSigner> signer, Duration pollInterval) {
@@ -87,14 +84,9 @@ public final class VoxtelesysClient implements ProviderClient, ConferenceOperati
   public void setEventSink(Consumer<CallEvent> sink) {
     watcher.sink(
         (ended, keys) -> {
-          keys.forEach(bindings::end);
+          keys.forEach(bindings()::end);
           sink.accept(ended);
         });
-  }
-
-  @Override
-  public void setCallbackBindings(CallbackBindings bindings) {
-    this.bindings = bindings;
   }
 
   @Override
@@ -148,7 +140,7 @@ public final class VoxtelesysClient implements ProviderClient, ConferenceOperati
     if (signer.isEmpty()) {
       call = created(api.createCall(to, from, compileWithoutCallbacks(request.flow())));
     } else {
-      CallbackReservation urls = CallbackReservation.reserve(bindings, key);
+      CallbackReservation urls = CallbackReservation.reserve(bindings(), key);
       call =
           urls.create(
               () -> created(api.createCall(to, from, compile(request.flow(), signer.get(), urls))),
@@ -204,7 +196,7 @@ public final class VoxtelesysClient implements ProviderClient, ConferenceOperati
     }
     // New URLs for the new document, bound once Voxtelesys has taken it, ending with the call.
     CallbackReservation urls =
-        CallbackReservation.reserve(bindings, MODIFIED + WebhookSigner.newCallReference());
+        CallbackReservation.reserve(bindings(), MODIFIED + WebhookSigner.newCallReference());
     urls.create(
         () -> {
           api.modifyCall(callId, compile(flow, signer.get(), urls));
@@ -297,7 +289,7 @@ public final class VoxtelesysClient implements ProviderClient, ConferenceOperati
           identity,
           () -> {
             if ("end".equals(fields.get("event"))) {
-              bindings.end(key);
+              bindings().end(key);
             }
             return event(fields);
           });
@@ -318,7 +310,7 @@ public final class VoxtelesysClient implements ProviderClient, ConferenceOperati
   private WebhookResult incoming(Map<String, String> fields, WebhookContext context) {
     IncomingCall call = CallbackReader.incomingCall(fields, Instant.now());
     String key = INCOMING + call.callId();
-    if (!bindings.bindNew(key, CallbackSubject.call(call.callId()))) {
+    if (!bindings().bindNew(key, CallbackSubject.call(call.callId()))) {
       // A call Switchboard already knows cannot be new: whoever sent this is not announcing it.
       LOG.warn("Refused an incoming-call request naming a known call {}", call.callId());
       return WebhookResult.of(WebhookResponse.forbidden());
@@ -339,7 +331,7 @@ public final class VoxtelesysClient implements ProviderClient, ConferenceOperati
                     flow,
                     context.signer(),
                     key,
-                    k -> bindings.openForFirstUse(k, CallbackSubject.Kind.CONFERENCE)))
+                    k -> bindings().openForFirstUse(k, CallbackSubject.Kind.CONFERENCE)))
         .orElseGet(() -> document(new VoxReject()));
   }
 

@@ -21,12 +21,10 @@ import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
 import dev.switchboard.provider.support.CallbackFields;
 import dev.switchboard.provider.support.CallbackFields.Part;
+import dev.switchboard.provider.support.SignedCallbackClient;
 import dev.switchboard.spi.ConferenceOperations;
 import dev.switchboard.spi.NumberOperations;
-import dev.switchboard.spi.ProviderClient;
-import dev.switchboard.state.CallbackBindings;
 import dev.switchboard.state.CallbackSubject;
-import dev.switchboard.state.InMemoryCallbackBindings;
 import dev.switchboard.webhook.CallbackClaim;
 import dev.switchboard.webhook.CallbackReservation;
 import dev.switchboard.webhook.WebhookContext;
@@ -52,7 +50,7 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /** Xoxzo behind {@link dev.switchboard.VoiceClient}. */
-public final class XoxzoClient implements ProviderClient, ConferenceOperations {
+public final class XoxzoClient extends SignedCallbackClient implements ConferenceOperations {
   static final String CALLBACK_PATH = "/xoxzo/callback";
 
   /** Path of a DIN's action URL, as {@code VoiceClient.incomingCallUrl()} signs it. */
@@ -65,17 +63,10 @@ public final class XoxzoClient implements ProviderClient, ConferenceOperations {
   private final Optional<WebhookSigner> signer;
   private final XoxzoDins dins;
 
-  private volatile CallbackBindings bindings = new InMemoryCallbackBindings();
-
   public XoxzoClient(XoxzoApi api, Optional<WebhookSigner> signer) {
     this.api = api;
     this.signer = signer;
     this.dins = new XoxzoDins(api);
-  }
-
-  @Override
-  public void setCallbackBindings(CallbackBindings bindings) {
-    this.bindings = bindings;
   }
 
   @Override
@@ -103,7 +94,7 @@ public final class XoxzoClient implements ProviderClient, ConferenceOperations {
     } else {
       // Reserved before the URL leaves: only the answer names the call it speaks for.
       CallbackReservation url =
-          CallbackReservation.reserve(bindings, WebhookSigner.newCallReference());
+          CallbackReservation.reserve(bindings(), WebhookSigner.newCallReference());
       form.put("callbackurl", signer.get().sign(CALLBACK_PATH, url.key()).toString());
       callId =
           url.create(() -> created(api.create(form, "voice", "simple", "playbacks")), id -> id);
@@ -249,7 +240,7 @@ public final class XoxzoClient implements ProviderClient, ConferenceOperations {
         claim,
         callId,
         () -> {
-          bindings.end(reference);
+          bindings().end(reference);
           Instant received = Instant.now();
           CallEnded ended =
               new CallEnded(
