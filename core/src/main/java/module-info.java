@@ -13,4 +13,5 @@ module dev.switchboard {
   exports dev.switchboard.state;
 
   uses dev.switchboard.spi.VoiceProvider;
+  uses dev.switchboard.state.StateStoreFactory;
 }

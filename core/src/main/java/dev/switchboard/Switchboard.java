@@ -5,10 +5,14 @@ import dev.switchboard.event.IncomingCall;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.internal.Checks;
 import dev.switchboard.internal.ProviderDiscovery;
+import dev.switchboard.internal.StateDiscovery;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.state.CallbackBindings;
 import dev.switchboard.state.InMemoryCallbackBindings;
+import dev.switchboard.state.InMemoryStateStore;
+import dev.switchboard.state.StateStore;
+import dev.switchboard.state.StoredCallbackBindings;
 import dev.switchboard.webhook.WebhookSigner;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +80,7 @@ public final class Switchboard {
     private Function<IncomingCall, Optional<CallFlow>> incomingCalls = call -> Optional.empty();
     private int deduplicationCapacity = DEFAULT_DEDUPLICATION_CAPACITY;
     private CallbackBindings callbackBindings;
+    private StateStore state;
 
     private Builder() {}
 
@@ -132,6 +137,16 @@ public final class Switchboard {
     }
 
     /**
+     * Where to keep what must be remembered between webhooks (calls in flight, callback bindings,
+     * handled deliveries); by default the store {@code switchboard.state} names, {@code memory}
+     * unless set. The client does not close a store given here.
+     */
+    public Builder state(StateStore state) {
+      this.state = state;
+      return this;
+    }
+
+    /**
      * Picks the provider, checks the configuration and connects.
      *
      * @throws ProviderNotFoundException when no provider can be chosen
@@ -150,14 +165,33 @@ public final class Switchboard {
                   ProviderDiscovery.discover(classLoader));
       checkConfig(chosen, cfg);
       Optional<WebhookSigner> signer = WebhookSigner.fromConfig(cfg);
-      return new VoiceClient(
-          chosen,
-          chosen.connect(cfg),
-          signer,
-          listeners,
-          incomingCalls,
-          deduplicationCapacity,
-          callbackBindings == null ? new InMemoryCallbackBindings() : callbackBindings);
+      boolean ownsState = state == null;
+      StateStore store = ownsState ? StateDiscovery.open(cfg, classLoader) : state;
+      CallbackBindings bindings = callbackBindings;
+      if (bindings == null) {
+        // One JVM's bindings wake a waiting claim at once; a shared store's are read again.
+        bindings =
+            store instanceof InMemoryStateStore
+                ? new InMemoryCallbackBindings()
+                : new StoredCallbackBindings(store);
+      }
+      try {
+        return new VoiceClient(
+            chosen,
+            chosen.connect(cfg),
+            signer,
+            listeners,
+            incomingCalls,
+            deduplicationCapacity,
+            bindings,
+            store,
+            ownsState);
+      } catch (RuntimeException e) {
+        if (ownsState) {
+          store.close();
+        }
+        throw e;
+      }
     }
 
     private static void checkConfig(VoiceProvider provider, SwitchboardConfig config) {

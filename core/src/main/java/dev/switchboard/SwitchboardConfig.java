@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * configuration can be logged safely.
  */
 public final class SwitchboardConfig {
-  /** Names the provider to use: {@code hoiio}, {@code voxtelesys} or {@code xoxzo}. */
+  /** Names the provider to use by its id; {@code switchboard providers} lists those found. */
   public static final String PROVIDER = "switchboard.provider";
 
   /** The public URL at which vendors reach this application's webhooks. */
@@ -29,6 +29,13 @@ public final class SwitchboardConfig {
 
   /** The key that signs the callback URLs handed to vendors. */
   public static final String WEBHOOK_SECRET = "switchboard.webhook.secret";
+
+  /**
+   * Where Switchboard keeps what it must remember between webhooks: {@code memory} (the default,
+   * one instance) or the id of a {@link dev.switchboard.state.StateStoreFactory}, e.g. {@code
+   * redis}, to share calls between replicas and keep them across restarts.
+   */
+  public static final String STATE = "switchboard.state";
 
   private static final String MASK = "****";
 

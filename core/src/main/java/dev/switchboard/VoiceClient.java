@@ -9,6 +9,8 @@ import dev.switchboard.internal.WebhookDeduplicator;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.state.CallbackBindings;
+import dev.switchboard.state.StateStore;
+import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.webhook.CallbackClaim;
 import dev.switchboard.webhook.WebhookContext;
 import dev.switchboard.webhook.WebhookDelivery;
@@ -54,6 +56,8 @@ public final class VoiceClient implements AutoCloseable {
   private final Map<String, WebhookEndpoint> endpoints = new HashMap<>();
   private final Conferences conferences;
   private final Numbers numbers;
+  private final StateStore state;
+  private final boolean ownsState;
 
   VoiceClient(
       VoiceProvider provider,
@@ -62,16 +66,21 @@ public final class VoiceClient implements AutoCloseable {
       List<Consumer<CallEvent>> listeners,
       Function<IncomingCall, Optional<CallFlow>> incomingCalls,
       int deduplicationCapacity,
-      CallbackBindings bindings) {
+      CallbackBindings bindings,
+      StateStore state,
+      boolean ownsState) {
     this.provider = provider;
     this.client = client;
     this.signer = signer;
     this.listeners = List.copyOf(listeners);
     this.incomingCalls = incomingCalls;
-    this.deduplicator = new WebhookDeduplicator(deduplicationCapacity);
+    this.state = state;
+    this.ownsState = ownsState;
+    this.deduplicator = new WebhookDeduplicator(deduplicationCapacity, state);
     this.bindings = new ScopedCallbackBindings(provider.id(), bindings);
     client.webhookEndpoints().forEach(endpoint -> endpoints.put(endpoint.path(), endpoint));
     client.setCallbackBindings(this.bindings);
+    client.setStateStore(state);
     client.setEventSink(this::deliver);
     this.conferences = new Conferences(this, client);
     this.numbers = new Numbers(this, client);
@@ -285,6 +294,15 @@ public final class VoiceClient implements AutoCloseable {
     } catch (InvalidInputException e) {
       LOG.warn("Refused webhook {}: {}", request, e.getMessage());
       return WebhookResult.of(WebhookResponse.badRequest(e.getMessage()));
+    } catch (StateUnavailableException e) {
+      // Nothing was handled, so nothing is lost: the vendor's retry is handled once the store is
+      // back. A vendor that never retries (Hoiio) loses this notification; the log says so.
+      LOG.error(
+          "Webhook {} not handled: the state store is unavailable ({}); answered 503 so the vendor"
+              + " re-sends it",
+          request,
+          e.getMessage());
+      return WebhookResult.of(WebhookResponse.unavailable());
     } catch (RuntimeException e) {
       LOG.error("Webhook {} failed", request, e);
       return WebhookResult.of(WebhookResponse.serverError());
@@ -373,6 +391,9 @@ public final class VoiceClient implements AutoCloseable {
       client.close();
     } catch (Exception e) {
       LOG.warn("Closing provider {} failed", provider.id(), e);
+    }
+    if (ownsState) {
+      state.close();
     }
   }
 

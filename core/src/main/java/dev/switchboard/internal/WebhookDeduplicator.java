@@ -1,19 +1,17 @@
 package dev.switchboard.internal;
 
 import dev.switchboard.state.InMemoryCallbackBindings;
+import dev.switchboard.state.StateStore;
 import dev.switchboard.webhook.WebhookResponse;
 import dev.switchboard.webhook.WebhookResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
@@ -26,41 +24,37 @@ import java.util.function.Supplier;
  * <p>Identity is what the provider says makes two requests the same delivery (the vendor's event id
  * or its parsed fields, with the endpoint and the signed reference), never the raw request: a
  * replay with another method, an extra parameter or a re-encoded path is still the same delivery.
- * Concurrent deliveries of one identity wait for the first. A failed handling is forgotten, so that
- * a retry is handled afresh.
  *
- * <p>Memory is bounded two ways. The first responses are kept for the {@code capacity} most
- * recently seen deliveries; beyond that only a digest of each handled delivery is kept, for {@code
- * retention} (as long as a callback URL admits its call's re-sent callbacks), and a repeat found
- * only there is answered 200 with an empty body and no events.
+ * <p>Deliveries are claimed in the {@link StateStore}'s ledger before they are handled, so a repeat
+ * that reaches another replica sharing the store, or this one after a restart, is recognised too;
+ * it is answered 200 with an empty body and no events. A failed handling is unclaimed, so that a
+ * retry is handled afresh. Within this instance, concurrent deliveries of one identity wait for the
+ * first and get its response, which is kept for the {@code capacity} most recently seen.
  */
 public final class WebhookDeduplicator {
   /** How long a handled delivery is recognised: the callback bindings' default grace period. */
   public static final Duration DEFAULT_RETENTION = InMemoryCallbackBindings.DEFAULT_GRACE;
 
   private final Map<String, CompletableFuture<WebhookResult>> seen;
-  private final Map<String, Instant> handled = new ConcurrentHashMap<>();
-  private final Clock clock;
+  private final StateStore ledger;
   private final Duration retention;
-  private volatile Instant nextSweep;
 
-  /** A de-duplicator keeping {@code capacity} responses and digests for the default retention. */
-  public WebhookDeduplicator(int capacity) {
-    this(capacity, Clock.systemUTC(), DEFAULT_RETENTION);
+  /** A de-duplicator keeping {@code capacity} responses, its ledger in {@code ledger}. */
+  public WebhookDeduplicator(int capacity, StateStore ledger) {
+    this(capacity, ledger, DEFAULT_RETENTION);
   }
 
   /**
    * @param capacity how many first responses are kept
-   * @param clock tells the time, for retention
-   * @param retention how long a handled delivery is recognised after its response is forgotten
+   * @param ledger where handled deliveries are claimed
+   * @param retention how long a handled delivery is recognised
    */
-  public WebhookDeduplicator(int capacity, Clock clock, Duration retention) {
+  public WebhookDeduplicator(int capacity, StateStore ledger, Duration retention) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive, was " + capacity);
     }
-    this.clock = clock;
+    this.ledger = ledger;
     this.retention = retention;
-    this.nextSweep = clock.instant().plus(retention);
     this.seen =
         new LinkedHashMap<>(16, 0.75f, true) {
           private static final long serialVersionUID = 1L;
@@ -87,27 +81,35 @@ public final class WebhookDeduplicator {
     if (earlier != null) {
       return await(earlier, identity, handler);
     }
-    Instant now = clock.instant();
-    Instant until = handled.get(key);
-    if (until != null && now.isBefore(until)) {
-      // Handled long enough ago that its response is forgotten, but not the delivery.
+    boolean first;
+    try {
+      first = ledger.claim("delivery:" + key, retention);
+    } catch (RuntimeException e) {
+      forget(key, mine, e);
+      throw e;
+    }
+    if (!first) {
+      // Handled before, here or on another replica, and its response is not at hand.
       WebhookResult repeat = WebhookResult.of(WebhookResponse.ok());
       mine.complete(repeat);
       return repeat;
     }
     try {
       WebhookResult result = handler.get();
-      handled.put(key, now.plus(retention));
       mine.complete(result);
-      sweepNowAndThen(now);
       return result;
     } catch (RuntimeException | Error e) {
-      synchronized (seen) {
-        seen.remove(key, mine);
-      }
-      mine.completeExceptionally(e);
+      ledger.unclaim("delivery:" + key);
+      forget(key, mine, e);
       throw e;
     }
+  }
+
+  private void forget(String key, CompletableFuture<WebhookResult> mine, Throwable e) {
+    synchronized (seen) {
+      seen.remove(key, mine);
+    }
+    mine.completeExceptionally(e);
   }
 
   private WebhookResult await(
@@ -124,20 +126,11 @@ public final class WebhookDeduplicator {
     }
   }
 
-  /** How many deliveries are remembered; for tests of the bound. */
+  /** How many responses are remembered; for tests of the bound. */
   public int size() {
     synchronized (seen) {
       return seen.size();
     }
-  }
-
-  /** Drops expired digests at most once per retention period, so that deliveries stay cheap. */
-  private void sweepNowAndThen(Instant now) {
-    if (now.isBefore(nextSweep)) {
-      return;
-    }
-    nextSweep = now.plus(retention);
-    handled.values().removeIf(until -> !now.isBefore(until));
   }
 
   /** A fixed-size digest, so that memory does not depend on what a vendor puts in a request. */

@@ -5,6 +5,7 @@ import dev.switchboard.CallRequest;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.state.CallbackBindings;
+import dev.switchboard.state.StateStore;
 import dev.switchboard.webhook.WebhookContext;
 import dev.switchboard.webhook.WebhookDelivery;
 import dev.switchboard.webhook.WebhookEndpoint;
@@ -102,6 +103,14 @@ public interface ProviderClient extends AutoCloseable {
    * binds is refused. The default ignores them, for providers that sign no URL.
    */
   default void setCallbackBindings(CallbackBindings bindings) {}
+
+  /**
+   * The store the facade keeps its state in, given once before any call: a provider that must
+   * remember anything between webhooks (calls in flight, ids, leases) keeps it there, under keys
+   * starting with its id, so that replicas sharing the store share it and a restart loses none. The
+   * default ignores it, for providers that remember nothing.
+   */
+  default void setStateStore(StateStore store) {}
 
   /**
    * Called once by the facade, right after connecting, with where to report events that do not

@@ -60,6 +60,14 @@ public record WebhookResponse(
     return new WebhookResponse(400, "text/plain; charset=utf-8", reason);
   }
 
+  /**
+   * 503: this instance cannot handle the request now (its state store is unreachable), and the
+   * vendor should send it again.
+   */
+  public static WebhookResponse unavailable() {
+    return new WebhookResponse(503, "text/plain; charset=utf-8", "unavailable, retry later");
+  }
+
   /** 500 with a fixed text, so that no internal detail leaks to the caller. */
   public static WebhookResponse serverError() {
     return new WebhookResponse(500, "text/plain; charset=utf-8", "internal error");

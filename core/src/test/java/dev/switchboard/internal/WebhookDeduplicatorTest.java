@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.DigitsGathered;
+import dev.switchboard.state.InMemoryStateStore;
 import dev.switchboard.webhook.WebhookResponse;
 import dev.switchboard.webhook.WebhookResult;
 import java.time.Clock;
@@ -92,7 +93,7 @@ class WebhookDeduplicatorTest {
     @Test
     @DisplayName("The first delivery is handled and returns the handler's events and response.")
     void firstDeliveryIsHandled() {
-      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10);
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10, new InMemoryStateStore());
       CountingHandler handler = new CountingHandler("1");
 
       WebhookResult result = deduplicator.handle(request("1"), handler);
@@ -105,7 +106,7 @@ class WebhookDeduplicatorTest {
     @Test
     @DisplayName("A redelivery gets the first response, no events, and does not run the handler.")
     void redeliveryIsANoOp() {
-      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10);
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10, new InMemoryStateStore());
       CountingHandler handler = new CountingHandler("1");
       WebhookResult first = deduplicator.handle(request("1"), handler);
 
@@ -122,7 +123,7 @@ class WebhookDeduplicatorTest {
     @Test
     @DisplayName("Deliveries of different identities are each handled once.")
     void differentDeliveriesAreHandled() {
-      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10);
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10, new InMemoryStateStore());
       CountingHandler handler = new CountingHandler("1");
       List<String> identities =
           List.of(request("1"), request("2"), "/recording/other\nc1\ndigits=1", "");
@@ -136,7 +137,7 @@ class WebhookDeduplicatorTest {
     @Test
     @DisplayName("A handler that fails is forgotten, so that the vendor's retry is handled.")
     void failureIsForgotten() {
-      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10);
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10, new InMemoryStateStore());
       AtomicInteger calls = new AtomicInteger();
       Supplier<WebhookResult> failsOnce =
           () -> {
@@ -161,7 +162,7 @@ class WebhookDeduplicatorTest {
     @Test
     @DisplayName("A capacity below one is refused.")
     void capacityMustBePositive() {
-      assertThatThrownBy(() -> new WebhookDeduplicator(0))
+      assertThatThrownBy(() -> new WebhookDeduplicator(0, new InMemoryStateStore()))
           .isInstanceOf(IllegalArgumentException.class);
     }
   }
@@ -172,7 +173,7 @@ class WebhookDeduplicatorTest {
     @Test
     @DisplayName("The number of remembered deliveries never exceeds the capacity.")
     void sizeNeverExceedsCapacity() {
-      WebhookDeduplicator deduplicator = new WebhookDeduplicator(3);
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(3, new InMemoryStateStore());
       CountingHandler handler = new CountingHandler("x");
 
       for (int i = 0; i < 50; i++) {
@@ -187,7 +188,7 @@ class WebhookDeduplicatorTest {
     @DisplayName(
         "The least recently seen response is forgotten first, but its delivery is still known")
     void leastRecentlySeenIsEvicted() {
-      WebhookDeduplicator deduplicator = new WebhookDeduplicator(2);
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(2, new InMemoryStateStore());
       CountingHandler handler = new CountingHandler("x");
       deduplicator.handle(request("a"), handler);
       deduplicator.handle(request("b"), handler);
@@ -208,7 +209,8 @@ class WebhookDeduplicatorTest {
     @DisplayName("A delivery is known for the retention period, and handled again after it")
     void retention() {
       MovableClock clock = new MovableClock();
-      WebhookDeduplicator deduplicator = new WebhookDeduplicator(1, clock, Duration.ofMinutes(15));
+      WebhookDeduplicator deduplicator =
+          new WebhookDeduplicator(1, new InMemoryStateStore(clock), Duration.ofMinutes(15));
       CountingHandler handler = new CountingHandler("x");
       deduplicator.handle(request("a"), handler);
       deduplicator.handle(request("b"), handler); // evicts "a"'s response
@@ -253,7 +255,7 @@ class WebhookDeduplicatorTest {
     @DisplayName("Identical deliveries arriving together run the handler exactly once.")
     void concurrentDuplicatesRunHandlerOnce() throws Exception {
       int threads = 8;
-      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10);
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10, new InMemoryStateStore());
       CountDownLatch release = new CountDownLatch(1);
       AtomicInteger calls = new AtomicInteger();
       Supplier<WebhookResult> blocking =
@@ -293,7 +295,7 @@ class WebhookDeduplicatorTest {
     @Test
     @DisplayName("When the first delivery fails, a waiting duplicate is handled and keeps events.")
     void waiterHandlesAfterFirstFails() throws Exception {
-      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10);
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10, new InMemoryStateStore());
       CountDownLatch firstEntered = new CountDownLatch(1);
       CountDownLatch releaseFirst = new CountDownLatch(1);
       AtomicInteger calls = new AtomicInteger();
