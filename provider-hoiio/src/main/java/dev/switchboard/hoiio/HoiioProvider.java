@@ -9,7 +9,6 @@ import dev.switchboard.hoiio.internal.CallStateStore;
 import dev.switchboard.hoiio.internal.HoiioApi;
 import dev.switchboard.hoiio.internal.HoiioClient;
 import dev.switchboard.hoiio.internal.HoiioRules;
-import dev.switchboard.hoiio.internal.InMemoryCallStateStore;
 import dev.switchboard.provider.support.VendorProvider;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ConfigReader;
@@ -77,15 +76,18 @@ public final class HoiioProvider extends VendorProvider {
           Capability.CALLER_ID,
           Capability.TAGS);
 
-  private final Supplier<CallStateStore> stores;
+  private final Supplier<Optional<CallStateStore>> stores;
 
-  /** The provider ServiceLoader creates: call state is kept in memory. */
+  /**
+   * The provider ServiceLoader creates: calls in flight are kept in the state store the client is
+   * built with ({@code switchboard.state}).
+   */
   public HoiioProvider() {
-    this(InMemoryCallStateStore::new);
+    this(Optional::empty);
   }
 
   /** A provider keeping call state in stores from {@code stores}, one per connection. */
-  HoiioProvider(Supplier<CallStateStore> stores) {
+  HoiioProvider(Supplier<Optional<CallStateStore>> stores) {
     super(ID, "Hoiio", CAPABILITIES, CONFIG_KEYS, HoiioRules::gaps, HoiioRules::violations);
     this.stores = stores;
   }

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,7 +77,7 @@ class HoiioEndToEndTest {
             16);
     client.set(
         Switchboard.builder()
-            .provider(new HoiioProvider(() -> store))
+            .provider(new HoiioProvider(() -> Optional.of(store)))
             .config(config())
             .onEvent(events::add)
             .build());
@@ -164,7 +165,7 @@ class HoiioEndToEndTest {
         CallFlow.of(Say.of("Thanks for calling."), Gather.builder().say("Press 1.").build());
     VoiceClient answering =
         Switchboard.builder()
-            .provider(new HoiioProvider(() -> store))
+            .provider(new HoiioProvider(() -> Optional.of(store)))
             .config(config())
             .onIncomingCall(call -> flow)
             .onEvent(events::add)

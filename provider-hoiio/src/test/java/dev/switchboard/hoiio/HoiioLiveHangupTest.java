@@ -24,6 +24,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +88,7 @@ class HoiioLiveHangupTest {
             16);
     voice =
         Switchboard.builder()
-            .provider(new HoiioProvider(() -> store))
+            .provider(new HoiioProvider(() -> Optional.of(store)))
             .config(
                 SwitchboardConfig.of(
                     Map.of(

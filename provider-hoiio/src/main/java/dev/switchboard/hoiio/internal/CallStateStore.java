@@ -20,7 +20,4 @@ public interface CallStateStore {
 
   /** Removes {@code expected} if it is still the current state of its call; else false. */
   boolean remove(CallState expected);
-
-  /** How many calls are in flight. */
-  int size();
 }

@@ -22,6 +22,8 @@ import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
 import dev.switchboard.provider.support.SignedCallbackClient;
 import dev.switchboard.state.CallbackSubject;
+import dev.switchboard.state.InMemoryStateStore;
+import dev.switchboard.state.StateStore;
 import dev.switchboard.webhook.CallbackClaim;
 import dev.switchboard.webhook.CallbackReservation;
 import dev.switchboard.webhook.WebhookContext;
@@ -61,7 +63,8 @@ public final class HoiioClient extends SignedCallbackClient {
 
   private final HoiioApi api;
   private final Optional<WebhookSigner> signer;
-  private final CallStateStore store;
+  private volatile CallStateStore store;
+  private final boolean storeFixed;
   private final KnownCalls known = new KnownCalls();
 
   /**
@@ -73,10 +76,26 @@ public final class HoiioClient extends SignedCallbackClient {
 
   private final Map<String, Object> roomLocks = new ConcurrentHashMap<>();
 
-  public HoiioClient(HoiioApi api, Optional<WebhookSigner> signer, CallStateStore store) {
+  /**
+   * @param store where calls in flight are kept; empty to keep them in the facade's state store
+   *     ({@link #setStateStore}), in this JVM's memory until one is given
+   */
+  public HoiioClient(HoiioApi api, Optional<WebhookSigner> signer, Optional<CallStateStore> store) {
     this.api = api;
     this.signer = signer;
-    this.store = store;
+    this.store = store.orElseGet(InMemoryCallStateStore::new);
+    this.storeFixed = store.isPresent();
+  }
+
+  /**
+   * Keeps calls in flight in a shared store, so that any replica can take a call's next
+   * notification; with the in-memory store, in plain objects, which is the same and faster.
+   */
+  @Override
+  public void setStateStore(StateStore state) {
+    if (!storeFixed && !(state instanceof InMemoryStateStore)) {
+      store = new StoredCallStates(state);
+    }
   }
 
   @Override
@@ -86,11 +105,6 @@ public final class HoiioClient extends SignedCallbackClient {
         WebhookEndpoint.unbound(INCOMING_PATH, "POST"),
         WebhookEndpoint.bound(NOTIFY_PATH, "POST"),
         WebhookEndpoint.bound(MONITOR_PATH, "POST"));
-  }
-
-  /** How many calls are in flight, for tests of the runner's footprint. */
-  public int callsInFlight() {
-    return store.size();
   }
 
   private WebhookSigner signer() {

@@ -50,7 +50,7 @@ public final class InMemoryCallStateStore implements CallStateStore {
     }
   }
 
-  @Override
+  /** How many calls are in flight. */
   public int size() {
     return states.size();
   }
