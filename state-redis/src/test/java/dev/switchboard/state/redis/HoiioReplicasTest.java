@@ -25,6 +25,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -63,12 +66,31 @@ class HoiioReplicasTest {
   private final String prefix = "replicas-" + UUID.randomUUID() + ":";
   private final List<Replica> replicas = new ArrayList<>();
   private final Map<Class<?>, Map<String, Integer>> delivered = new ConcurrentHashMap<>();
+  private final List<Replica> stopped = new ArrayList<>();
   private HoiioSimulator simulator;
   private LoadBalancer front;
 
-  /** One replica: its client, its webhook server and its own connection to Redis. */
+  /**
+   * One replica: its client, its webhook server, its own connection to Redis, and how many requests
+   * it is handling, so that it can be stopped the way a rolling restart does (taken out of the
+   * balancer, drained, then stopped).
+   */
   private record Replica(
-      AtomicReference<VoiceClient> client, WebhookServer server, RedisStateStore state) {}
+      AtomicReference<VoiceClient> client,
+      WebhookServer server,
+      RedisStateStore state,
+      AtomicInteger handling) {
+    void stop() {
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (handling.get() > 0) {
+        assertThat(System.nanoTime()).as("the replica drains").isLessThan(deadline);
+        LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+      }
+      client.get().close();
+      server.close();
+      state.close();
+    }
+  }
 
   @BeforeAll
   static void startRedis() {
@@ -84,24 +106,38 @@ class HoiioReplicasTest {
   void start() throws IOException {
     simulator = new HoiioSimulator(APP, TOKEN);
     simulator.start();
-    for (int i = 0; i < 2; i++) {
-      AtomicReference<VoiceClient> client = new AtomicReference<>();
-      WebhookServer server =
-          WebhookServer.start(
-              request ->
-                  client.get() == null
-                      ? WebhookResponse.unavailable()
-                      : client.get().handleWebhook(request).response(),
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-              16);
-      replicas.add(
-          new Replica(
-              client, server, RedisStateStore.connect(RedisURI.create(redis.url()), prefix)));
-    }
-    front = new LoadBalancer(replicas.stream().map(r -> r.server().localUrl()).toList(), 20261205L);
+    replicas.add(replica());
+    replicas.add(replica());
+    front = new LoadBalancer(List.of(url(0), url(1)), 20261205L);
     for (Replica replica : replicas) {
       replica.client().set(client(replica.state()));
     }
+  }
+
+  /** A replica whose server answers 503 until its client is set. */
+  private Replica replica() throws IOException {
+    AtomicReference<VoiceClient> client = new AtomicReference<>();
+    AtomicInteger handling = new AtomicInteger();
+    WebhookServer server =
+        WebhookServer.start(
+            request -> {
+              handling.incrementAndGet();
+              try {
+                return client.get() == null
+                    ? WebhookResponse.unavailable()
+                    : client.get().handleWebhook(request).response();
+              } finally {
+                handling.decrementAndGet();
+              }
+            },
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            16);
+    return new Replica(
+        client, server, RedisStateStore.connect(RedisURI.create(redis.url()), prefix), handling);
+  }
+
+  private URI url(int replica) {
+    return replicas.get(replica).server().localUrl();
   }
 
   private VoiceClient client(RedisStateStore state) {
@@ -135,9 +171,9 @@ class HoiioReplicasTest {
   void stop() {
     front.close();
     for (Replica replica : replicas) {
-      replica.client().get().close();
-      replica.server().close();
-      replica.state().close();
+      if (!stopped.contains(replica)) {
+        replica.stop();
+      }
     }
     simulator.close();
   }
@@ -170,8 +206,8 @@ class HoiioReplicasTest {
       assertThat(byCall.keySet()).as(type.getSimpleName()).containsExactlyInAnyOrderElementsOf(ids);
       assertThat(byCall.values().stream().distinct()).as(type.getSimpleName()).containsExactly(1);
     }
-    assertThat(front.forwardedTo(0)).isGreaterThan(calls / 2);
-    assertThat(front.forwardedTo(1)).isGreaterThan(calls / 2);
+    assertThat(front.forwardedTo(url(0))).isGreaterThan(calls / 2);
+    assertThat(front.forwardedTo(url(1))).isGreaterThan(calls / 2);
     Map<String, Long> left = keysAndTtls();
     // The calls' own state is gone with them; what is left (ended bindings, the ledger, the
     // flow) is there for re-sent callbacks and ends on its own.
@@ -179,6 +215,44 @@ class HoiioReplicasTest {
         .noneMatch(key -> key.contains("hoiio:call:") || key.contains("hoiio:session:"))
         .anyMatch(key -> key.contains("hoiio:flow:"));
     assertThat(left).allSatisfy((key, ttl) -> assertThat(ttl).as(key).isPositive());
+  }
+
+  @Test
+  @DisplayName(
+      "A replica stopped in the middle of 100 calls, and a new one started on the same Redis:"
+          + " every call completes, every event once")
+  void restartMidway() throws Exception {
+    // Blocks take a while, so that the restart falls in the middle of the calls.
+    simulator.blockTime(Duration.ofMillis(30));
+    int calls = 100;
+    Callee callee = Callee.builder().presses("1").build();
+    Transcript expected = ReferenceInterpreter.run(FLOW, callee);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < calls; i++) {
+      simulator.scriptNextCall(callee);
+      ids.add(replicas.get(0).client().get().placeCall("+6560000000", "+6561234567", FLOW).id());
+    }
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (front.forwarded() < calls) {
+      assertThat(System.nanoTime()).as("the calls get going").isLessThan(deadline);
+      LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
+    // The rolling restart: replica 0 out of the balancer, drained and stopped; a new one in.
+    front.route(List.of(url(1)));
+    front.drain(url(0));
+    Replica old = replicas.get(0);
+    old.stop();
+    stopped.add(old);
+    Replica fresh = replica();
+    fresh.client().set(client(fresh.state()));
+    replicas.add(fresh);
+    front.route(List.of(url(2)));
+    for (String id : ids) {
+      assertThat(simulator.awaitTranscript(id, WAIT)).as(id).isEqualTo(expected);
+    }
+    assertThat(delivered.get(CallEnded.class).keySet()).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(delivered.get(CallEnded.class).values().stream().distinct()).containsExactly(1);
+    assertThat(front.forwardedTo(url(2))).as("the new replica took calls over").isPositive();
   }
 
   /** Every key under this test's prefix, with its time to live in milliseconds (-1: none). */

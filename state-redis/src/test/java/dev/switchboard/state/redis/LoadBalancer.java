@@ -12,24 +12,28 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What stands in front of replicas: an HTTP server that forwards each request, as it came, to one
  * of the replicas' own webhook servers picked at random, and relays the answer.
  */
 final class LoadBalancer implements AutoCloseable {
-  private final List<URI> replicas;
+  private volatile List<URI> replicas;
   private final Random random;
-  private final AtomicIntegerArray forwarded;
+  private final Map<URI, AtomicInteger> forwarded = new ConcurrentHashMap<>();
+  private final Map<URI, Integer> inFlight = new HashMap<>();
   private final WebhookServer server;
 
   LoadBalancer(List<URI> replicas, long seed) {
     this.replicas = List.copyOf(replicas);
     this.random = new Random(seed);
-    this.forwarded = new AtomicIntegerArray(replicas.size());
     try {
       this.server =
           WebhookServer.start(
@@ -43,21 +47,55 @@ final class LoadBalancer implements AutoCloseable {
     return server.localUrl();
   }
 
-  /** How many requests went to replica {@code index}. */
-  int forwardedTo(int index) {
-    return forwarded.get(index);
+  /** From now on, forwards only to {@code replicas}, as a balancer does once one is taken out. */
+  synchronized void route(List<URI> replicas) {
+    this.replicas = List.copyOf(replicas);
+  }
+
+  /**
+   * Waits until no request forwarded to {@code replica} is still waiting for its answer: once it is
+   * out of the balancer, it can then be stopped without losing one.
+   */
+  synchronized void drain(URI replica) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (inFlight.getOrDefault(replica, 0) > 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new IllegalStateException(replica + " did not drain within a minute");
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+  }
+
+  /** Picks a replica and counts the request in flight to it, in one step with {@link #route}. */
+  private synchronized URI pick() {
+    URI replica = replicas.get(random.nextInt(replicas.size()));
+    inFlight.merge(replica, 1, Integer::sum);
+    return replica;
+  }
+
+  private synchronized void done(URI replica) {
+    inFlight.merge(replica, -1, Integer::sum);
+    notifyAll();
+  }
+
+  /** How many requests went to {@code replica}. */
+  int forwardedTo(URI replica) {
+    AtomicInteger count = forwarded.get(replica);
+    return count == null ? 0 : count.get();
+  }
+
+  /** How many requests were forwarded in all. */
+  int forwarded() {
+    return forwarded.values().stream().mapToInt(AtomicInteger::get).sum();
   }
 
   private WebhookResponse forward(WebhookRequest request) {
-    int to;
-    synchronized (random) {
-      to = random.nextInt(replicas.size());
-    }
-    forwarded.incrementAndGet(to);
+    URI replica = pick();
+    forwarded.computeIfAbsent(replica, r -> new AtomicInteger()).incrementAndGet();
     try {
       HttpURLConnection out =
-          (HttpURLConnection)
-              replicas.get(to).resolve(request.uri().toString()).toURL().openConnection();
+          (HttpURLConnection) replica.resolve(request.uri().toString()).toURL().openConnection();
       out.setRequestMethod(request.method());
       out.setConnectTimeout(10_000);
       out.setReadTimeout(60_000);
@@ -76,6 +114,8 @@ final class LoadBalancer implements AutoCloseable {
       return new WebhookResponse(status, type, body);
     } catch (IOException e) {
       return WebhookResponse.unavailable();
+    } finally {
+      done(replica);
     }
   }
 
