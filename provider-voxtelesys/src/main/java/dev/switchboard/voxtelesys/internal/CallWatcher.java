@@ -6,6 +6,9 @@ import dev.switchboard.RateLimitedException;
 import dev.switchboard.VoiceException;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.provider.support.CallbackFields;
+import dev.switchboard.state.InMemoryStateStore;
+import dev.switchboard.state.StateStore;
+import dev.switchboard.state.Versioned;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,12 +28,21 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reports {@link CallEnded} for placed calls. The v1 API sends no callback when a call ends and has
  * no endpoint for one call, so the watcher reads the call list, one listing for all watched calls,
  * until each reaches a final status, or until the vendor refuses the listing, which ends the watch
- * with status {@link CallStatus#UNKNOWN}. State is one id per call in flight.
+ * with status {@link CallStatus#UNKNOWN}.
+ *
+ * <p>What is watched lives in the {@link StateStore}: the set {@code voxtelesys:watched} of call
+ * ids, and per call {@code voxtelesys:watch:<id>} (until when, and the binding keys of its URLs).
+ * Of all the replicas sharing the store, the one holding the lease {@code voxtelesys:watcher} polls
+ * for everyone's calls, so a call placed by a replica that stopped still has its end reported; a
+ * holder that stops renewing loses the lease to another within three intervals. A call's end is
+ * reported by whoever deletes its watch, which only one can.
  */
 final class CallWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallWatcher.class);
@@ -40,14 +52,23 @@ final class CallWatcher implements AutoCloseable {
   /** How long a call is watched at most; calls are listed for 7 days, and none lasts this long. */
   static final Duration MAX_WATCH = Duration.ofHours(12);
 
-  /** The calls watched, with the keys their callback URLs are bound by. */
-  private final Map<String, Watch> watched = new ConcurrentHashMap<>();
+  private static final String WATCHED = "voxtelesys:watched";
+  private static final String WATCH = "voxtelesys:watch:";
+  private static final String LEASE = "voxtelesys:watcher";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Who this watcher is, to the lease. */
+  private final String holder = UUID.randomUUID().toString();
+
+  private final Duration interval;
+  private volatile StateStore store = new InMemoryStateStore();
 
   private final ScheduledExecutorService timer;
   private volatile BiConsumer<CallEnded, List<String>> sink = (event, keys) -> {};
 
   CallWatcher(VoxtelesysApi api, Duration interval) {
     this.api = api;
+    this.interval = interval;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -57,6 +78,11 @@ final class CallWatcher implements AutoCloseable {
             });
     timer.scheduleWithFixedDelay(
         this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Keeps what is watched in {@code store}, shared with the other replicas that use it. */
+  void store(StateStore store) {
+    this.store = store;
   }
 
   /** Where a call's end goes, with the binding keys its callback URLs were issued under. */
@@ -69,18 +95,27 @@ final class CallWatcher implements AutoCloseable {
    * call given a new document is watched with the keys of both.
    */
   void watch(String callId, String bindingKey) {
-    if (!callId.isEmpty()) {
-      watched.merge(
-          callId,
-          new Watch(Instant.now().plus(MAX_WATCH), List.of(bindingKey)),
-          (before, added) -> new Watch(before.until(), concat(before.keys(), added.keys())));
+    if (callId.isEmpty()) {
+      return;
     }
-  }
-
-  private static List<String> concat(List<String> first, List<String> second) {
-    List<String> all = new ArrayList<>(first);
-    all.addAll(second);
-    return List.copyOf(all);
+    while (true) {
+      Optional<Versioned> before = store.get(WATCH + callId);
+      if (before.isEmpty()) {
+        Watch watch = new Watch(Instant.now().plus(MAX_WATCH), List.of(bindingKey));
+        if (store.create(WATCH + callId, watch.write(), MAX_WATCH)) {
+          break;
+        }
+        continue;
+      }
+      Watch old = Watch.read(before.get().value());
+      List<String> keys = new ArrayList<>(old.keys());
+      keys.add(bindingKey);
+      Watch watch = new Watch(old.until(), keys);
+      if (store.replace(WATCH + callId, before.get().version(), watch.write(), MAX_WATCH)) {
+        break;
+      }
+    }
+    store.add(WATCHED, callId, MAX_WATCH);
   }
 
   private void tick() {
@@ -99,12 +134,22 @@ final class CallWatcher implements AutoCloseable {
    * as {@link CallStatus#UNKNOWN} with the refusal instead of being watched without end.
    */
   private void poll() {
-    Instant now = Instant.now();
-    watched.values().removeIf(watch -> watch.until().isBefore(now));
-    if (watched.isEmpty()) {
+    if (!store.lease(LEASE, holder, interval.multipliedBy(3))) {
       return;
     }
-    Set<String> pending = new HashSet<>(watched.keySet());
+    Instant now = Instant.now();
+    Set<String> pending = new HashSet<>();
+    for (String id : store.members(WATCHED)) {
+      Optional<Watch> watch = store.get(WATCH + id).map(v -> Watch.read(v.value()));
+      if (watch.isEmpty() || watch.get().until().isBefore(now)) {
+        store.remove(WATCHED, id);
+      } else {
+        pending.add(id);
+      }
+    }
+    if (pending.isEmpty()) {
+      return;
+    }
     List<JsonNode> finished = new ArrayList<>();
     VoiceException refusal = null;
     try (Stream<JsonNode> calls = api.calls()) {
@@ -134,10 +179,12 @@ final class CallWatcher implements AutoCloseable {
     }
   }
 
+  /** Reports a call's end if this watcher is the one that ends its watch. */
   private void report(String callId, CallEnded event) {
-    Watch watch = watched.remove(callId);
-    if (watch != null) {
-      sink.accept(event, watch.keys());
+    Optional<Versioned> watch = store.get(WATCH + callId);
+    if (watch.isPresent() && store.delete(WATCH + callId, watch.get().version())) {
+      store.remove(WATCHED, callId);
+      sink.accept(event, Watch.read(watch.get().value()).keys());
     }
   }
 
@@ -171,10 +218,31 @@ final class CallWatcher implements AutoCloseable {
         CallbackFields.flatten(call));
   }
 
+  /** Stops polling, and hands the lease on at once rather than when it runs out. */
   @Override
   public void close() {
     timer.shutdownNow();
+    try {
+      store.release(LEASE, holder);
+    } catch (RuntimeException e) {
+      LOG.debug("Could not give the watcher's lease back; it runs out on its own", e);
+    }
   }
 
-  private record Watch(Instant until, List<String> keys) {}
+  /** One call's watch: until when, and the binding keys of its documents' callback URLs. */
+  private record Watch(Instant until, List<String> keys) {
+    static Watch read(String value) {
+      JsonNode json = JSON.readTree(value);
+      List<String> keys = new ArrayList<>();
+      json.get("keys").forEach(key -> keys.add(key.asString()));
+      return new Watch(Instant.ofEpochMilli(json.get("until").asLong()), keys);
+    }
+
+    String write() {
+      ObjectNode json = JSON.createObjectNode();
+      json.put("until", until.toEpochMilli());
+      keys.forEach(json.putArray("keys")::add);
+      return json.toString();
+    }
+  }
 }

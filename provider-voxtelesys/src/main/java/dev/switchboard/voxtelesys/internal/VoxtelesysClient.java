@@ -15,6 +15,7 @@ import dev.switchboard.flow.CallFlow;
 import dev.switchboard.provider.support.SignedCallbackClient;
 import dev.switchboard.spi.ConferenceOperations;
 import dev.switchboard.state.CallbackSubject;
+import dev.switchboard.state.StateStore;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxHangup;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxReject;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxResponse;
@@ -87,6 +88,12 @@ public final class VoxtelesysClient extends SignedCallbackClient implements Conf
           keys.forEach(bindings()::end);
           sink.accept(ended);
         });
+  }
+
+  /** Watches placed calls for their end in {@code store}, with every replica that shares it. */
+  @Override
+  public void setStateStore(StateStore store) {
+    watcher.store(store);
   }
 
   @Override

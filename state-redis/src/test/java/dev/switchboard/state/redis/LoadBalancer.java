@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,6 +30,7 @@ final class LoadBalancer implements AutoCloseable {
   private final Random random;
   private final Map<URI, AtomicInteger> forwarded = new ConcurrentHashMap<>();
   private final Map<URI, Integer> inFlight = new HashMap<>();
+  private final List<WebhookRequest> received = new CopyOnWriteArrayList<>();
   private final WebhookServer server;
 
   LoadBalancer(List<URI> replicas, long seed) {
@@ -37,7 +39,7 @@ final class LoadBalancer implements AutoCloseable {
     try {
       this.server =
           WebhookServer.start(
-              this::forward, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
+              this::receive, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -69,6 +71,9 @@ final class LoadBalancer implements AutoCloseable {
 
   /** Picks a replica and counts the request in flight to it, in one step with {@link #route}. */
   private synchronized URI pick() {
+    if (replicas.isEmpty()) {
+      return null;
+    }
     URI replica = replicas.get(random.nextInt(replicas.size()));
     inFlight.merge(replica, 1, Integer::sum);
     return replica;
@@ -90,9 +95,36 @@ final class LoadBalancer implements AutoCloseable {
     return forwarded.values().stream().mapToInt(AtomicInteger::get).sum();
   }
 
+  /** Every request that came in, in order. */
+  List<WebhookRequest> received() {
+    return List.copyOf(received);
+  }
+
+  /** Sends {@code request} again, as a vendor's retry would, to whichever replica is picked. */
+  WebhookResponse resend(WebhookRequest request) {
+    return forward(request);
+  }
+
+  private WebhookResponse receive(WebhookRequest request) {
+    received.add(request);
+    return forward(request);
+  }
+
   private WebhookResponse forward(WebhookRequest request) {
     URI replica = pick();
+    if (replica == null) {
+      return WebhookResponse.unavailable();
+    }
     forwarded.computeIfAbsent(replica, r -> new AtomicInteger()).incrementAndGet();
+    try {
+      return sendTo(replica, request);
+    } finally {
+      done(replica);
+    }
+  }
+
+  /** Sends {@code request} to {@code replica} itself, past the balancer, and returns its answer. */
+  static WebhookResponse sendTo(URI replica, WebhookRequest request) {
     try {
       HttpURLConnection out =
           (HttpURLConnection) replica.resolve(request.uri().toString()).toURL().openConnection();
@@ -114,8 +146,6 @@ final class LoadBalancer implements AutoCloseable {
       return new WebhookResponse(status, type, body);
     } catch (IOException e) {
       return WebhookResponse.unavailable();
-    } finally {
-      done(replica);
     }
   }
 
