@@ -9,6 +9,10 @@ import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Pause;
 import dev.switchboard.flow.Say;
 import dev.switchboard.state.CallbackSubject;
+import dev.switchboard.state.InMemoryStateStore;
+import dev.switchboard.state.StateStore;
+import dev.switchboard.state.StateUnavailableException;
+import dev.switchboard.state.Versioned;
 import dev.switchboard.testing.FailingProvider;
 import dev.switchboard.testing.RecordingProvider;
 import dev.switchboard.webhook.WebhookContext;
@@ -17,11 +21,13 @@ import dev.switchboard.webhook.WebhookResponse;
 import dev.switchboard.webhook.WebhookResult;
 import dev.switchboard.webhook.WebhookSigner;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -111,6 +117,33 @@ class VoiceClientWebhookTest {
       assertThat(responses.get(0).status()).isEqualTo(200);
       assertThat(events).hasSize(1);
       assertThat(provider.webhooks).hasSize(1);
+    }
+
+    @Test
+    @DisplayName(
+        "With the state store unreachable a delivery is answered 503, handled by nobody, and"
+            + " handled once the store is back.")
+    void unreachableStore() {
+      RecordingProvider provider = new RecordingProvider();
+      Outage store = new Outage();
+      VoiceClient client =
+          Switchboard.builder()
+              .provider(provider)
+              .config(CONFIG)
+              .state(store)
+              .onEvent(events::add)
+              .build();
+      clients.add(client);
+      WebhookRequest request = post(signed("call-1"), Map.of("digits", "42"));
+
+      store.down = true;
+      assertThat(client.handleWebhook(request).response().status()).isEqualTo(503);
+      assertThat(events).isEmpty();
+      assertThat(provider.webhooks).isEmpty();
+
+      store.down = false;
+      assertThat(client.handleWebhook(request).response().status()).isEqualTo(200);
+      assertThat(events).hasSize(1);
     }
 
     @Test
@@ -424,6 +457,90 @@ class VoiceClientWebhookTest {
       assertThat(response).isEqualTo(WebhookResponse.serverError());
       assertThat(response.body()).doesNotContain("CANARY");
       assertThat(events).isEmpty();
+    }
+  }
+
+  /** An in-memory store that can be made unreachable, as a store whose server went away. */
+  private static final class Outage implements StateStore {
+    private final InMemoryStateStore memory = new InMemoryStateStore();
+    volatile boolean down;
+
+    private <T> T up(java.util.function.Supplier<T> operation) {
+      if (down) {
+        throw new StateUnavailableException("the test store is down", null);
+      }
+      return operation.get();
+    }
+
+    @Override
+    public Optional<Versioned> get(String key) {
+      return up(() -> memory.get(key));
+    }
+
+    @Override
+    public boolean create(String key, String value, Duration ttl) {
+      return up(() -> memory.create(key, value, ttl));
+    }
+
+    @Override
+    public boolean replace(String key, long expected, String value, Duration ttl) {
+      return up(() -> memory.replace(key, expected, value, ttl));
+    }
+
+    @Override
+    public boolean delete(String key, long expected) {
+      return up(() -> memory.delete(key, expected));
+    }
+
+    @Override
+    public boolean claim(String identity, Duration window) {
+      return up(() -> memory.claim(identity, window));
+    }
+
+    @Override
+    public void unclaim(String identity) {
+      up(
+          () -> {
+            memory.unclaim(identity);
+            return null;
+          });
+    }
+
+    @Override
+    public void add(String key, String member, Duration ttl) {
+      up(
+          () -> {
+            memory.add(key, member, ttl);
+            return null;
+          });
+    }
+
+    @Override
+    public void remove(String key, String member) {
+      up(
+          () -> {
+            memory.remove(key, member);
+            return null;
+          });
+    }
+
+    @Override
+    public Set<String> members(String key) {
+      return up(() -> memory.members(key));
+    }
+
+    @Override
+    public boolean lease(String name, String holder, Duration ttl) {
+      return up(() -> memory.lease(name, holder, ttl));
+    }
+
+    @Override
+    public void release(String name, String holder) {
+      up(
+          () -> {
+            memory.release(name, holder);
+            return null;
+          });
     }
   }
 }

@@ -40,7 +40,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -65,16 +64,9 @@ public final class HoiioClient extends SignedCallbackClient {
   private final Optional<WebhookSigner> signer;
   private volatile CallStateStore store;
   private final boolean storeFixed;
-  private final KnownCalls known = new KnownCalls();
-
-  /**
-   * Hoiio's room id for each neutral room name. Hoiio assigns ids ({@code room:} with no id creates
-   * a room and the answer names it), so the first caller to a name creates its room and later ones
-   * join it by id; the lock per name keeps two first callers from creating two rooms.
-   */
-  private final Map<String, String> rooms = new ConcurrentHashMap<>();
-
-  private final Map<String, Object> roomLocks = new ConcurrentHashMap<>();
+  private volatile StateStore state = new InMemoryStateStore();
+  private final KnownCalls known = new KnownCalls(() -> state);
+  private final Rooms rooms;
 
   /**
    * @param store where calls in flight are kept; empty to keep them in the facade's state store
@@ -85,6 +77,7 @@ public final class HoiioClient extends SignedCallbackClient {
     this.signer = signer;
     this.store = store.orElseGet(InMemoryCallStateStore::new);
     this.storeFixed = store.isPresent();
+    this.rooms = new Rooms(() -> state, api);
   }
 
   /**
@@ -93,6 +86,7 @@ public final class HoiioClient extends SignedCallbackClient {
    */
   @Override
   public void setStateStore(StateStore state) {
+    this.state = state;
     if (!storeFixed && !(state instanceof InMemoryStateStore)) {
       store = new StoredCallStates(state);
     }
@@ -522,7 +516,7 @@ public final class HoiioClient extends SignedCallbackClient {
     try {
       String dest = params.getOrDefault("dest", "");
       if (block.kind() == BlockKind.TRANSFER && dest.startsWith(ROOM)) {
-        joinRoom(dest.substring(ROOM.length()), params);
+        rooms.join(dest.substring(ROOM.length()), params);
       } else {
         api.send(block.kind(), params);
       }
@@ -555,35 +549,6 @@ public final class HoiioClient extends SignedCallbackClient {
               Optional.empty(),
               Optional.empty(),
               Map.of("error", e.vendorCode().orElse(e.getMessage()))));
-    }
-  }
-
-  /**
-   * Sends a Transfer into the Hoiio room for the neutral room {@code name}, creating it when the
-   * name has none yet. A room id Hoiio refuses is forgotten (the room may have closed when its last
-   * caller left) and the room created afresh: a refused Transfer connected nobody.
-   */
-  private void joinRoom(String name, Map<String, String> params) {
-    synchronized (roomLocks.computeIfAbsent(name, n -> new Object())) {
-      String known = rooms.get(name);
-      if (known != null) {
-        params.put("dest", ROOM + known);
-        try {
-          api.send(BlockKind.TRANSFER, params);
-          return;
-        } catch (InvalidInputException e) {
-          if (!e.vendorCode().orElse("").equals("error_dest_invalid")) {
-            throw e;
-          }
-          LOG.debug("Hoiio refused room {} for {}; creating a new one", known, name);
-          rooms.remove(name, known);
-        }
-      }
-      params.put("dest", ROOM);
-      String created = api.send(BlockKind.TRANSFER, params).path("room").asString("");
-      if (!created.isEmpty()) {
-        rooms.put(name, created);
-      }
     }
   }
 
