@@ -1,0 +1,134 @@
+package dev.switchboard.benchmarks;
+
+import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.VoiceClient;
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.flow.Say;
+import dev.switchboard.hoiio.HoiioProvider;
+import dev.switchboard.state.InMemoryStateStore;
+import dev.switchboard.state.StateStore;
+import dev.switchboard.state.redis.RedisStateStore;
+import dev.switchboard.webhook.WebhookRequest;
+import io.lettuce.core.RedisURI;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import redis.embedded.RedisServer;
+
+/**
+ * The library's time for one Hoiio notification: verify the signed URL, admit it against its
+ * binding, claim it in the ledger, read and compare-and-set the call's state, plan and send the
+ * next block (to a stub that answers at once), in the in-memory store (the anchor) and in a real
+ * Redis on loopback, in the same run. Each batch plays one call through {@value #BLOCKS} blocks.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, batchSize = HoiioNotificationBenchmark.BLOCKS)
+@Measurement(iterations = 10, batchSize = HoiioNotificationBenchmark.BLOCKS)
+@Fork(1)
+public class HoiioNotificationBenchmark {
+  static final int BLOCKS = 1000;
+
+  /** Prompts one block each: two do not fit Hoiio's 1000-character msg. */
+  private static final CallFlow FLOW = longFlow();
+
+  @Param({"memory", "redis"})
+  public String store;
+
+  private RedisServer redis;
+  private StateStore state;
+  private HoiioStub hoiio;
+  private VoiceClient client;
+  private String session;
+
+  private static CallFlow longFlow() {
+    List<Say> says = new ArrayList<>();
+    for (int i = 0; i < BLOCKS + 2; i++) {
+      says.add(Say.of(i + " " + "x".repeat(500)));
+    }
+    return CallFlow.of(says.toArray(Say[]::new));
+  }
+
+  @Setup(Level.Trial)
+  public void start() throws IOException {
+    if (store.equals("redis")) {
+      int port;
+      try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        port = free.getLocalPort();
+      }
+      redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
+      redis.start();
+      state = RedisStateStore.connect(RedisURI.create("redis://127.0.0.1:" + port), "bench:");
+    } else {
+      state = new InMemoryStateStore();
+    }
+    hoiio = new HoiioStub();
+    client =
+        Switchboard.builder()
+            .provider(new HoiioProvider())
+            .state(state)
+            .config(
+                SwitchboardConfig.of(
+                    Map.of(
+                        HoiioProvider.APP_ID, "bench-app",
+                        HoiioProvider.ACCESS_TOKEN, "bench-token",
+                        HoiioProvider.BASE_URL, hoiio.baseUrl(),
+                        SwitchboardConfig.WEBHOOK_BASE_URL, "https://app.example/hooks",
+                        SwitchboardConfig.WEBHOOK_SECRET, "benchmark-webhook-secret")))
+            .build();
+  }
+
+  /** A fresh call, its Dial sent: each notification of the batch moves it on by one block. */
+  @Setup(Level.Iteration)
+  public void placeCall() {
+    client.placeCall("+6560000000", "+6561234567", FLOW);
+    session = hoiio.lastSession();
+  }
+
+  @Benchmark
+  public int notification() {
+    URI notify = hoiio.lastNotifyUrl();
+    WebhookRequest request =
+        WebhookRequest.builder()
+            .method("POST")
+            .uri(notify.getRawPath() + "?" + notify.getRawQuery())
+            .form(
+                Map.of(
+                    "ivr_block", "play",
+                    "session", session,
+                    "txn_ref", "T-1",
+                    "call_state", "ongoing"))
+            .build();
+    return client.handleWebhook(request).response().status();
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() throws IOException {
+    client.close();
+    hoiio.close();
+    state.close();
+    if (redis != null) {
+      redis.stop();
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.switchboard.benchmarks;
+
+import dev.switchboard.webhook.WebhookRequest;
+import dev.switchboard.webhook.WebhookResponse;
+import dev.switchboard.webhook.WebhookServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Hoiio's block API reduced to answering {@code success_ok} at once, remembering the last notify
+ * URL: what a benchmark needs to measure the library's own time per notification, the vendor's time
+ * taken out.
+ */
+final class HoiioStub implements AutoCloseable {
+  private final AtomicInteger sessions = new AtomicInteger();
+  private final WebhookServer server;
+  private volatile URI lastNotifyUrl;
+
+  HoiioStub() {
+    try {
+      server =
+          WebhookServer.start(
+              this::answer, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private WebhookResponse answer(WebhookRequest request) {
+    String notify = request.parameters().get("notify_url");
+    if (notify != null) {
+      lastNotifyUrl = URI.create(notify);
+    }
+    String body =
+        request.path().endsWith("/dial")
+            ? "{\"status\":\"success_ok\",\"txn_ref\":\"T-1\",\"session\":\"S-"
+                + sessions.incrementAndGet()
+                + "\"}"
+            : "{\"status\":\"success_ok\"}";
+    return new WebhookResponse(200, "application/json", body);
+  }
+
+  /** The base URL to configure as {@code switchboard.hoiio.base-url}. */
+  String baseUrl() {
+    return server.localUrl() + "/open/";
+  }
+
+  /** The notify URL of the last block sent. */
+  URI lastNotifyUrl() {
+    return lastNotifyUrl;
+  }
+
+  /** The session the last Dial was answered with. */
+  String lastSession() {
+    return "S-" + sessions.get();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
