@@ -9,7 +9,9 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -19,9 +21,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * A {@link StateStore} on Redis, through one Lettuce connection (thread-safe, pipelined). Every
- * compare-and-set runs as a Lua script in Redis itself, so it is atomic whichever replica sends it;
- * every key gets a time to live in the same command that writes it.
+ * A {@link StateStore} on Redis (one server, Sentinel or Cluster), through one Lettuce connection
+ * (thread-safe, pipelined). Every compare-and-set runs as a Lua script in Redis itself, so it is
+ * atomic whichever replica sends it; every key gets a time to live in the same command that writes
+ * it.
  *
  * <p>Keys are {@code <prefix><kind>:<key>}: {@code value:} (a hash of the value {@code v} and its
  * version {@code n}, a random number drawn per write, so a deleted and re-created key never matches
@@ -51,12 +54,13 @@ public final class RedisStateStore implements StateStore {
   private static final String RELEASE =
       "if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('del', KEYS[1]) end return 1";
 
-  private final RedisClient client;
-  private final StatefulRedisConnection<String, String> connection;
+  private final RedisClusterCommands<String, String> commands;
+  private final Runnable shutdown;
   private final String prefix;
 
   /**
-   * Connects to {@code uri} (standalone or Sentinel, as Lettuce reads it).
+   * Connects to {@code uri}: one server, or the master the Sentinels of a {@code redis-sentinel://}
+   * URI name, as Lettuce reads it.
    *
    * @param prefix put before every key, so that several applications can share one Redis
    * @throws StateUnavailableException when Redis cannot be reached
@@ -64,7 +68,14 @@ public final class RedisStateStore implements StateStore {
   public static RedisStateStore connect(RedisURI uri, String prefix) {
     RedisClient client = RedisClient.create(uri);
     try {
-      return new RedisStateStore(client, client.connect(), prefix);
+      StatefulRedisConnection<String, String> connection = client.connect();
+      return new RedisStateStore(
+          connection.sync(),
+          () -> {
+            connection.close();
+            client.shutdown();
+          },
+          prefix);
     } catch (RedisException e) {
       client.shutdown();
       throw new StateUnavailableException(
@@ -72,10 +83,34 @@ public final class RedisStateStore implements StateStore {
     }
   }
 
+  /**
+   * Connects to a Redis Cluster through {@code uri}, one of its nodes. Every script touches one
+   * key, so each runs on the node that holds it.
+   *
+   * @throws StateUnavailableException when the cluster cannot be reached
+   */
+  public static RedisStateStore connectCluster(RedisURI uri, String prefix) {
+    RedisClusterClient client = RedisClusterClient.create(uri);
+    try {
+      StatefulRedisClusterConnection<String, String> connection = client.connect();
+      return new RedisStateStore(
+          connection.sync(),
+          () -> {
+            connection.close();
+            client.shutdown();
+          },
+          prefix);
+    } catch (RedisException e) {
+      client.shutdown();
+      throw new StateUnavailableException(
+          "cannot connect to the Redis Cluster at " + redacted(uri) + ": " + e.getMessage(), e);
+    }
+  }
+
   private RedisStateStore(
-      RedisClient client, StatefulRedisConnection<String, String> connection, String prefix) {
-    this.client = client;
-    this.connection = connection;
+      RedisClusterCommands<String, String> commands, Runnable shutdown, String prefix) {
+    this.commands = commands;
+    this.shutdown = shutdown;
     this.prefix = Objects.requireNonNull(prefix, "prefix");
   }
 
@@ -156,8 +191,7 @@ public final class RedisStateStore implements StateStore {
 
   @Override
   public void close() {
-    connection.close();
-    client.shutdown();
+    shutdown.run();
   }
 
   private boolean script(String what, String script, String key, String... args) {
@@ -169,9 +203,9 @@ public final class RedisStateStore implements StateStore {
         });
   }
 
-  private <T> T call(String what, Function<RedisCommands<String, String>, T> command) {
+  private <T> T call(String what, Function<RedisClusterCommands<String, String>, T> command) {
     try {
-      return command.apply(connection.sync());
+      return command.apply(commands);
     } catch (RedisException e) {
       throw new StateUnavailableException(
           "Redis state store failed to " + what + ": " + e.getMessage(), e);

@@ -11,14 +11,16 @@ import java.util.List;
 
 /**
  * {@code switchboard.state=redis}: a {@link RedisStateStore} at {@code switchboard.state.redis.url}
- * ({@code redis://}, {@code rediss://} or {@code redis-sentinel://}, as Lettuce reads them), its
- * keys under {@code switchboard.state.redis.prefix}.
+ * ({@code redis://}, {@code rediss://} or {@code redis-sentinel://}, as Lettuce reads them; a node
+ * of a Redis Cluster with {@code switchboard.state.redis.cluster=true}), its keys under {@code
+ * switchboard.state.redis.prefix}.
  */
 public final class RedisStateStoreFactory implements StateStoreFactory {
   public static final String ID = "redis";
   public static final String URL = "switchboard.state.redis.url";
   public static final String PREFIX = "switchboard.state.redis.prefix";
   public static final String TIMEOUT_MS = "switchboard.state.redis.timeout-ms";
+  public static final String CLUSTER = "switchboard.state.redis.cluster";
 
   private static final ConfigKey URL_KEY =
       ConfigKey.required(URL, "the Redis server, e.g. redis://localhost:6379");
@@ -26,6 +28,8 @@ public final class RedisStateStoreFactory implements StateStoreFactory {
       ConfigKey.optional(PREFIX, "put before every key", "switchboard:");
   private static final ConfigKey TIMEOUT =
       ConfigKey.millis(TIMEOUT_MS, "milliseconds a Redis command may take", 2000);
+  private static final ConfigKey CLUSTER_KEY =
+      ConfigKey.optional(CLUSTER, "true when the URL names a node of a Redis Cluster", "false");
 
   @Override
   public String id() {
@@ -34,7 +38,7 @@ public final class RedisStateStoreFactory implements StateStoreFactory {
 
   @Override
   public List<ConfigKey> configKeys() {
-    return List.of(URL_KEY, PREFIX_KEY, TIMEOUT);
+    return List.of(URL_KEY, PREFIX_KEY, TIMEOUT, CLUSTER_KEY);
   }
 
   @Override
@@ -45,6 +49,8 @@ public final class RedisStateStoreFactory implements StateStoreFactory {
     read.check();
     RedisURI uri = RedisURI.create(read.required(URL));
     uri.setTimeout(timeout);
-    return RedisStateStore.connect(uri, prefix);
+    return Boolean.parseBoolean(config.get(CLUSTER, "false").trim())
+        ? RedisStateStore.connectCluster(uri, prefix)
+        : RedisStateStore.connect(uri, prefix);
   }
 }

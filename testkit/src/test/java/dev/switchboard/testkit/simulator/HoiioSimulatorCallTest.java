@@ -146,6 +146,8 @@ class HoiioSimulatorCallTest {
       String session = call(Callee.answering(), null);
       app.await(n -> n.size() == 1);
       assertThat(send(session, "middle/play", "msg", "A long message")).isEqualTo("success_ok");
+      // Hung up once the message is heard, while the block still plays (the clock holds it).
+      simulator.awaitObservations(session, 1, WAIT);
       assertThat(send(session, "end/hangup", "msg", "Never heard")).isEqualTo("success_ok");
       assertThat(simulator.awaitTranscript(session, WAIT))
           .isEqualTo(Transcript.of(say("A long message"), BY_FLOW));
