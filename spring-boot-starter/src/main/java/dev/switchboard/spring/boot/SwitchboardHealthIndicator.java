@@ -1,0 +1,25 @@
+package dev.switchboard.spring.boot;
+
+import dev.switchboard.VoiceClient;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Up once the client is built: its configuration was valid and its provider found. It places no
+ * call and calls no vendor, so it costs nothing; its details name the provider, never a key.
+ */
+public class SwitchboardHealthIndicator implements HealthIndicator {
+  private final VoiceClient client;
+
+  public SwitchboardHealthIndicator(VoiceClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Health health() {
+    return Health.up()
+        .withDetail("provider", client.providerId())
+        .withDetail("capabilities", client.capabilities().asSet().size())
+        .build();
+  }
+}
