@@ -17,6 +17,7 @@ import dev.switchboard.webhook.WebhookSigner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -81,6 +82,7 @@ public final class Switchboard {
     private int deduplicationCapacity = DEFAULT_DEDUPLICATION_CAPACITY;
     private CallbackBindings callbackBindings;
     private StateStore state;
+    private VoiceObserver observer = VoiceObserver.NONE;
 
     private Builder() {}
 
@@ -146,6 +148,12 @@ public final class Switchboard {
       return this;
     }
 
+    /** Watches calls placed, webhooks handled, vendor requests and events, for metrics. */
+    public Builder observer(VoiceObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
+      return this;
+    }
+
     /**
      * Picks the provider, checks the configuration and connects.
      *
@@ -185,7 +193,8 @@ public final class Switchboard {
             deduplicationCapacity,
             bindings,
             store,
-            ownsState);
+            ownsState,
+            observer);
       } catch (RuntimeException e) {
         if (ownsState) {
           store.close();

@@ -58,6 +58,7 @@ public final class VoiceClient implements AutoCloseable {
   private final Numbers numbers;
   private final StateStore state;
   private final boolean ownsState;
+  private final VoiceObserver observer;
 
   VoiceClient(
       VoiceProvider provider,
@@ -68,7 +69,8 @@ public final class VoiceClient implements AutoCloseable {
       int deduplicationCapacity,
       CallbackBindings bindings,
       StateStore state,
-      boolean ownsState) {
+      boolean ownsState,
+      VoiceObserver observer) {
     this.provider = provider;
     this.client = client;
     this.signer = signer;
@@ -76,11 +78,13 @@ public final class VoiceClient implements AutoCloseable {
     this.incomingCalls = incomingCalls;
     this.state = state;
     this.ownsState = ownsState;
+    this.observer = observer;
     this.deduplicator = new WebhookDeduplicator(deduplicationCapacity, state);
     this.bindings = new ScopedCallbackBindings(provider.id(), bindings);
     client.webhookEndpoints().forEach(endpoint -> endpoints.put(endpoint.path(), endpoint));
     client.setCallbackBindings(this.bindings);
     client.setStateStore(state);
+    client.setObserver(observer);
     client.setEventSink(this::deliver);
     this.conferences = new Conferences(this, client);
     this.numbers = new Numbers(this, client);
@@ -166,7 +170,16 @@ public final class VoiceClient implements AutoCloseable {
           "verbs[0]",
           "reject only refuses incoming calls; an outbound call is answered before its flow runs");
     }
-    return client.placeCall(request);
+    VoiceObserver.Step step =
+        observer.begin(VoiceObserver.CALL_PLACE, Map.of("provider", provider.id()));
+    try {
+      Call call = client.placeCall(request);
+      step.end("placed");
+      return call;
+    } catch (RuntimeException e) {
+      step.end(e.getClass().getSimpleName());
+      throw e;
+    }
   }
 
   /** Places an outbound call from {@code from} to {@code to}, both E.164. */
@@ -261,6 +274,24 @@ public final class VoiceClient implements AutoCloseable {
    * </ul>
    */
   public WebhookResult handleWebhook(WebhookRequest request) {
+    VoiceObserver.Step step =
+        observer.begin(VoiceObserver.WEBHOOK, Map.of("provider", provider.id()));
+    Outcome outcome = new Outcome();
+    try {
+      return handle(request, outcome);
+    } finally {
+      step.end(outcome.verdict, Map.of("endpoint", outcome.endpoint));
+    }
+  }
+
+  /** How a webhook was handled, for the observer: low-cardinality words only. */
+  private static final class Outcome {
+    String verdict = "error";
+    String endpoint = "none";
+  }
+
+  /** Handles a webhook, saying in {@code outcome} how, and which endpoint it reached. */
+  private WebhookResult handle(WebhookRequest request, Outcome outcome) {
     WebhookContext context;
     WebhookEndpoint endpoint;
     try {
@@ -273,26 +304,35 @@ public final class VoiceClient implements AutoCloseable {
       context = new WebhookContext(reference, verified, endpoint, this::answer);
     } catch (WebhookVerificationException e) {
       LOG.warn("Refused webhook {}: {}", request, e.getMessage());
+      outcome.verdict = "refused";
       return WebhookResult.of(WebhookResponse.forbidden());
     }
+    outcome.endpoint = endpoint.path();
     if (!endpoint.methods().contains(request.method())) {
+      outcome.verdict = "refused";
       LOG.warn("Refused webhook {}: the vendor never uses this method there", request);
       return WebhookResult.of(WebhookResponse.methodNotAllowed(endpoint.methods()));
     }
     try {
       WebhookDelivery delivery = client.readWebhook(WebhookSigner.unsigned(request), context);
       admit(endpoint, delivery);
+      outcome.verdict = "duplicate";
       WebhookResult result =
           deduplicator.handle(
               endpoint.path() + "\n" + context.callReference() + "\n" + delivery.identity(),
-              delivery.action());
+              () -> {
+                outcome.verdict = "accepted";
+                return delivery.action().get();
+              });
       result.events().forEach(this::deliver);
       return result;
     } catch (WebhookVerificationException e) {
       LOG.warn("Refused webhook {}: {}", request, e.getMessage());
+      outcome.verdict = "refused";
       return WebhookResult.of(WebhookResponse.forbidden());
     } catch (InvalidInputException e) {
       LOG.warn("Refused webhook {}: {}", request, e.getMessage());
+      outcome.verdict = "invalid";
       return WebhookResult.of(WebhookResponse.badRequest(e.getMessage()));
     } catch (StateUnavailableException e) {
       // Nothing was handled, so nothing is lost: the vendor's retry is handled once the store is
@@ -302,8 +342,10 @@ public final class VoiceClient implements AutoCloseable {
               + " re-sends it",
           request,
           e.getMessage());
+      outcome.verdict = "unavailable";
       return WebhookResult.of(WebhookResponse.unavailable());
     } catch (RuntimeException e) {
+      outcome.verdict = "error";
       LOG.error("Webhook {} failed", request, e);
       return WebhookResult.of(WebhookResponse.serverError());
     }
@@ -344,6 +386,7 @@ public final class VoiceClient implements AutoCloseable {
   }
 
   private void deliver(CallEvent event) {
+    observer.delivered(provider.id(), event);
     for (Consumer<CallEvent> listener : listeners) {
       try {
         listener.accept(event);

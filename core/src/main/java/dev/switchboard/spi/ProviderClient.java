@@ -2,6 +2,7 @@ package dev.switchboard.spi;
 
 import dev.switchboard.Call;
 import dev.switchboard.CallRequest;
+import dev.switchboard.VoiceObserver;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.state.CallbackBindings;
@@ -111,6 +112,12 @@ public interface ProviderClient extends AutoCloseable {
    * default ignores it, for providers that remember nothing.
    */
   default void setStateStore(StateStore store) {}
+
+  /**
+   * Where to report each request to the vendor ({@link VoiceObserver#VENDOR_REQUEST}), given once
+   * before any call. The default reports none.
+   */
+  default void setObserver(VoiceObserver observer) {}
 
   /**
    * Called once by the facade, right after connecting, with where to report events that do not

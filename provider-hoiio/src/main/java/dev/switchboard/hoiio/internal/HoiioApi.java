@@ -9,6 +9,7 @@ import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.RateLimitedException;
 import dev.switchboard.Violation;
 import dev.switchboard.VoiceException;
+import dev.switchboard.VoiceObserver;
 import dev.switchboard.provider.support.HttpAnswer;
 import dev.switchboard.provider.support.VendorHttp;
 import java.time.Duration;
@@ -59,6 +60,11 @@ public final class HoiioApi {
     this.appId = appId;
     this.accessToken = accessToken;
     this.http = VendorHttp.sendingOnce(PROVIDER, "Hoiio", timeout);
+  }
+
+  /** Reports every request to the vendor to {@code observer}. */
+  public void observe(VoiceObserver observer) {
+    http.observe(observer);
   }
 
   /** Releases the connection pool and the dispatcher's threads. */

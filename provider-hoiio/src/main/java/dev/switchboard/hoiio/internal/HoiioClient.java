@@ -10,6 +10,7 @@ import dev.switchboard.InvalidInputException;
 import dev.switchboard.PhoneNumber;
 import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.VoiceException;
+import dev.switchboard.VoiceObserver;
 import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.CallEvent;
@@ -90,6 +91,11 @@ public final class HoiioClient extends SignedCallbackClient {
     if (!storeFixed && !(state instanceof InMemoryStateStore)) {
       store = new StoredCallStates(state);
     }
+  }
+
+  @Override
+  public void setObserver(VoiceObserver observer) {
+    api.observe(observer);
   }
 
   @Override

@@ -1,8 +1,11 @@
 package dev.switchboard.provider.support;
 
 import dev.switchboard.ProviderUnavailableException;
+import dev.switchboard.VoiceObserver;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -30,15 +33,32 @@ public final class VendorHttp {
   private final String vendorName;
   private final OkHttpClient client;
 
+  /** Shared with the copies {@link #sendingOnce()} makes, which send for the same provider. */
+  private final AtomicReference<VoiceObserver> observer;
+
   /**
    * @param providerId the provider's id, carried by every exception
    * @param vendorName the vendor's name as messages give it, e.g. {@code Voxtelesys}
    * @param client the client to send with
    */
   public VendorHttp(String providerId, String vendorName, OkHttpClient client) {
+    this(providerId, vendorName, client, new AtomicReference<>(VoiceObserver.NONE));
+  }
+
+  private VendorHttp(
+      String providerId,
+      String vendorName,
+      OkHttpClient client,
+      AtomicReference<VoiceObserver> observer) {
     this.providerId = providerId;
     this.vendorName = vendorName;
     this.client = client;
+    this.observer = observer;
+  }
+
+  /** Reports every request from now on to {@code observer}, as {@code VENDOR_REQUEST}. */
+  public void observe(VoiceObserver observer) {
+    this.observer.set(observer);
   }
 
   /**
@@ -60,7 +80,8 @@ public final class VendorHttp {
    * closing either closes both.
    */
   public VendorHttp sendingOnce() {
-    return new VendorHttp(providerId, vendorName, OkHttpClients.sendingOnce(client.newBuilder()));
+    return new VendorHttp(
+        providerId, vendorName, OkHttpClients.sendingOnce(client.newBuilder()), observer);
   }
 
   /**
@@ -111,9 +132,38 @@ public final class VendorHttp {
   }
 
   private HttpAnswer answer(Request request) throws IOException {
+    VoiceObserver.Step step =
+        observer
+            .get()
+            .begin(
+                VoiceObserver.VENDOR_REQUEST,
+                Map.of("provider", providerId, "request", request.method() + " " + shape(request)));
     try (Response response = client.newCall(request).execute()) {
-      return new HttpAnswer(request, response.code(), response.body().string());
+      HttpAnswer answer = new HttpAnswer(request, response.code(), response.body().string());
+      step.end(response.code() / 100 + "xx");
+      return answer;
+    } catch (IOException e) {
+      step.end("io");
+      throw e;
     }
+  }
+
+  /**
+   * The request's path with its ids hidden ({@code /api/v1/calls/{id}}), so that a metric has one
+   * series per kind of request: a segment of letters (or a version such as {@code v1}) is kept,
+   * anything else is an id.
+   */
+  static String shape(Request request) {
+    StringBuilder shape = new StringBuilder();
+    for (String segment : request.url().pathSegments()) {
+      shape.append('/');
+      if (segment.matches("[A-Za-z_-]*|v[0-9]+")) {
+        shape.append(segment);
+      } else {
+        shape.append("{id}");
+      }
+    }
+    return shape.toString();
   }
 
   private JsonNode json(HttpAnswer answer, ErrorTable errors) {

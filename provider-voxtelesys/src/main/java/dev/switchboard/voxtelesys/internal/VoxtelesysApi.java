@@ -1,5 +1,6 @@
 package dev.switchboard.voxtelesys.internal;
 
+import dev.switchboard.VoiceObserver;
 import dev.switchboard.provider.support.CallbackFields;
 import dev.switchboard.provider.support.ErrorTable;
 import dev.switchboard.provider.support.HttpAnswer;
@@ -55,6 +56,11 @@ public final class VoxtelesysApi {
         new VendorHttp(
             PROVIDER, "Voxtelesys", new OkHttpClient.Builder().callTimeout(timeout).build());
     this.creates = reads.sendingOnce();
+  }
+
+  /** Reports every request to the vendor to {@code observer}. */
+  public void observe(VoiceObserver observer) {
+    reads.observe(observer);
   }
 
   /** Releases the connection pool and the dispatcher's threads. */

@@ -8,6 +8,7 @@ import dev.switchboard.LiveConference;
 import dev.switchboard.Participant;
 import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.Violation;
+import dev.switchboard.VoiceObserver;
 import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.IncomingCall;
@@ -94,6 +95,11 @@ public final class VoxtelesysClient extends SignedCallbackClient implements Conf
   @Override
   public void setStateStore(StateStore store) {
     watcher.store(store);
+  }
+
+  @Override
+  public void setObserver(VoiceObserver observer) {
+    api.observe(observer);
   }
 
   @Override

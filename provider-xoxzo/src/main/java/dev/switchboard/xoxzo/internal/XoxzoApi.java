@@ -1,6 +1,7 @@
 package dev.switchboard.xoxzo.internal;
 
 import dev.switchboard.Violation;
+import dev.switchboard.VoiceObserver;
 import dev.switchboard.provider.support.ErrorTable;
 import dev.switchboard.provider.support.HttpAnswer;
 import dev.switchboard.provider.support.VendorError;
@@ -35,6 +36,11 @@ public final class XoxzoApi {
     this.base = base;
     this.authorization = Credentials.basic(sid, authToken);
     this.http = VendorHttp.sendingOnce(PROVIDER, "Xoxzo", timeout);
+  }
+
+  /** Reports every request to the vendor to {@code observer}. */
+  public void observe(VoiceObserver observer) {
+    http.observe(observer);
   }
 
   /** Releases the connection pool and the dispatcher's threads. */

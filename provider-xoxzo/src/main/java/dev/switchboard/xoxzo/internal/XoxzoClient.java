@@ -10,6 +10,7 @@ import dev.switchboard.LiveConference;
 import dev.switchboard.PhoneNumber;
 import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.Violation;
+import dev.switchboard.VoiceObserver;
 import dev.switchboard.WebhookVerificationException;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.IncomingCall;
@@ -67,6 +68,11 @@ public final class XoxzoClient extends SignedCallbackClient implements Conferenc
     this.api = api;
     this.signer = signer;
     this.dins = new XoxzoDins(api);
+  }
+
+  @Override
+  public void setObserver(VoiceObserver observer) {
+    api.observe(observer);
   }
 
   @Override

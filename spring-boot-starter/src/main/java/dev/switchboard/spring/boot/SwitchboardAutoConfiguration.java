@@ -3,14 +3,19 @@ package dev.switchboard.spring.boot;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
+import dev.switchboard.VoiceObserver;
+import dev.switchboard.micrometer.MicrometerVoiceObserver;
 import dev.switchboard.servlet.SwitchboardServlet;
 import dev.switchboard.state.StateStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,7 +35,13 @@ import org.springframework.core.env.EnumerablePropertySource;
  * application's own servlet container at the path of {@code switchboard.webhook.base-url}. Each
  * bean backs off when the application defines its own.
  */
-@AutoConfiguration
+@AutoConfiguration(
+    afterName = {
+      // The observer needs the registries these make, when the application has them.
+      "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+    })
 @ConditionalOnClass(VoiceClient.class)
 @EnableConfigurationProperties(SwitchboardProperties.class)
 public class SwitchboardAutoConfiguration {
@@ -66,12 +77,25 @@ public class SwitchboardAutoConfiguration {
       SwitchboardConfig config,
       ApplicationEventPublisher events,
       ObjectProvider<IncomingCallHandler> incomingCalls,
-      ObjectProvider<StateStore> state) {
+      ObjectProvider<StateStore> state,
+      ObjectProvider<VoiceObserver> observer) {
     Switchboard.Builder builder =
         Switchboard.builder().config(config).onEvent(events::publishEvent);
     incomingCalls.ifAvailable(handler -> builder.onIncomingCall(handler::answer));
     state.ifAvailable(builder::state);
+    observer.ifAvailable(builder::observer);
     return builder.build();
+  }
+
+  /**
+   * Calls, webhooks, vendor requests and events as Micrometer observations and meters, when the
+   * application has the registries (Actuator sets them up).
+   */
+  @Bean
+  @ConditionalOnMissingBean(VoiceObserver.class)
+  @ConditionalOnBean({ObservationRegistry.class, MeterRegistry.class})
+  public VoiceObserver switchboardObserver(ObservationRegistry observations, MeterRegistry meters) {
+    return new MicrometerVoiceObserver(observations, meters);
   }
 
   /** The webhooks on the application's own servlet container. */

@@ -19,8 +19,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     classes = TestApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = "management.endpoints.web.exposure.include=health")
+    properties = "management.endpoints.web.exposure.include=health,metrics")
+@ExtendWith(OutputCaptureExtension.class)
 class HoiioStarterTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int PORT = FreePort.pick();
@@ -76,6 +80,35 @@ class HoiioStarterTest {
     assertThat(post("/hooks/hoiio/notify?sb_call=k.1&sb_sig=" + "0".repeat(64), form).status())
         .isEqualTo(403);
     assertThat(events.size()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName(
+      "The Actuator metrics move as a call runs, and no credential appears in any metric, tag or"
+          + " log line")
+  void metrics(CapturedOutput output) throws IOException {
+    Callee callee = Callee.builder().presses("1").build();
+    HOIIO.scriptNextCall(callee);
+    Call call = voice.placeCall("+6560000000", "+6561234567", TestApplication.IVR);
+    events.awaitEnd(call.id(), WAIT);
+    Answer placed = get("/actuator/metrics/switchboard.call.place");
+    Answer webhooks = get("/actuator/metrics/switchboard.webhook");
+    Answer requests = get("/actuator/metrics/switchboard.vendor.request");
+    Answer delivered = get("/actuator/metrics/switchboard.events");
+    assertThat(placed.status()).isEqualTo(200);
+    assertThat(placed.body()).contains("\"outcome\"", "placed", "hoiio");
+    assertThat(webhooks.body()).contains("accepted", "/hoiio/notify");
+    assertThat(requests.body()).contains("POST /open/ivr/start/dial", "2xx");
+    assertThat(delivered.body()).contains("CallEnded", "DigitsGathered");
+    String all =
+        get("/actuator/metrics").body()
+            + placed.body()
+            + webhooks.body()
+            + requests.body()
+            + delivered.body()
+            + get("/actuator/health").body()
+            + output.getAll();
+    assertThat(all).doesNotContain(CANARY).doesNotContain("+6561234567");
   }
 
   @Test
