@@ -1,5 +1,6 @@
 package dev.switchboard;
 
+import dev.switchboard.internal.Checks;
 import dev.switchboard.spi.ProviderClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class Conferences {
 
   /** One conference's current state, such as a dialled-out conference's. */
   public LiveConference get(String conferenceId) {
+    Checks.vendorId(conferenceId, "conferenceId");
     voice.require(Capability.CONFERENCE_STATUS);
     return client.conferences().get(conferenceId);
   }
@@ -53,24 +55,30 @@ public final class Conferences {
 
   /** The participants of a live conference. */
   public List<Participant> participants(String conferenceId) {
+    Checks.vendorId(conferenceId, "conferenceId");
     voice.require(Capability.CONFERENCE_CONTROL);
     return client.conferences().participants(conferenceId);
   }
 
   /** Mutes or unmutes one participant of a live conference. */
   public void mute(String conferenceId, String participantId, boolean muted) {
+    Checks.vendorId(conferenceId, "conferenceId");
+    Checks.vendorId(participantId, "participantId");
     voice.require(Capability.CONFERENCE_CONTROL);
     client.conferences().mute(conferenceId, participantId, muted);
   }
 
   /** Removes one participant from a live conference, hanging up its call. */
   public void remove(String conferenceId, String participantId) {
+    Checks.vendorId(conferenceId, "conferenceId");
+    Checks.vendorId(participantId, "participantId");
     voice.require(Capability.CONFERENCE_CONTROL);
     client.conferences().remove(conferenceId, participantId);
   }
 
   /** Ends a live conference, hanging up every participant. */
   public void end(String conferenceId) {
+    Checks.vendorId(conferenceId, "conferenceId");
     voice.require(Capability.CONFERENCE_CONTROL);
     client.conferences().end(conferenceId);
   }

@@ -38,7 +38,7 @@ public final class Numbers {
 
   /** Rents an offered number. Never retried: the vendor may charge for each subscription. */
   public NumberSubscription subscribe(String offerId) {
-    Checks.notBlank(offerId, "offerId");
+    Checks.vendorId(offerId, "offerId");
     voice.require(Capability.NUMBER_MANAGEMENT);
     return client.numbers().subscribe(offerId);
   }
@@ -48,7 +48,7 @@ public final class Numbers {
    * VoiceClient#incomingCallUrl()}.
    */
   public void route(String subscriptionId, URI url) {
-    Checks.notBlank(subscriptionId, "subscriptionId");
+    Checks.vendorId(subscriptionId, "subscriptionId");
     Checks.httpUrl(url, "url");
     voice.require(Capability.NUMBER_MANAGEMENT);
     client.numbers().route(subscriptionId, url);
@@ -56,7 +56,7 @@ public final class Numbers {
 
   /** Gives a rented number back; its calls stop reaching the application. */
   public void unsubscribe(String subscriptionId) {
-    Checks.notBlank(subscriptionId, "subscriptionId");
+    Checks.vendorId(subscriptionId, "subscriptionId");
     voice.require(Capability.NUMBER_MANAGEMENT);
     client.numbers().unsubscribe(subscriptionId);
   }

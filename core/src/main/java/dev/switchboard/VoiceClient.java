@@ -4,6 +4,7 @@ import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.IncomingCall;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Reject;
+import dev.switchboard.internal.Checks;
 import dev.switchboard.internal.ScopedCallbackBindings;
 import dev.switchboard.internal.WebhookDeduplicator;
 import dev.switchboard.spi.ProviderClient;
@@ -189,6 +190,7 @@ public final class VoiceClient implements AutoCloseable {
 
   /** The current state of a call. */
   public Call getCall(String callId) {
+    Checks.vendorId(callId, "callId");
     require(Capability.CALL_STATUS);
     return client.getCall(callId);
   }
@@ -201,12 +203,14 @@ public final class VoiceClient implements AutoCloseable {
 
   /** Replaces what a live call is doing with {@code flow}. */
   public void modifyCall(String callId, CallFlow flow) {
+    Checks.vendorId(callId, "callId");
     check(flow, operationGap(Capability.MODIFY_CALL).stream().toList());
     client.modifyCall(callId, flow);
   }
 
   /** Hangs up a live call. */
   public void hangup(String callId) {
+    Checks.vendorId(callId, "callId");
     require(Capability.HANGUP_CALL);
     client.hangup(callId);
   }
@@ -216,12 +220,14 @@ public final class VoiceClient implements AutoCloseable {
    * the call's flow waits.
    */
   public void hold(String callId) {
+    Checks.vendorId(callId, "callId");
     require(Capability.HOLD);
     client.hold(callId);
   }
 
   /** Takes a call off hold; its flow goes on where it was. */
   public void unhold(String callId) {
+    Checks.vendorId(callId, "callId");
     require(Capability.HOLD);
     client.unhold(callId);
   }

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class VoiceClientTest {
   private static final SwitchboardConfig CONFIG =
@@ -119,6 +121,31 @@ class VoiceClientTest {
             .isInstanceOfSatisfying(
                 InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("verbs[0]"));
         assertThat(provider.placed).isEmpty();
+      }
+    }
+
+    @ParameterizedTest(name = "id [{0}]")
+    @ValueSource(strings = {"", " ", ".", "..", "a/b", "a?b", "a#b", "a b", "a\nb", "%2e%2e"})
+    @DisplayName(
+        "An id that would change the request's path is refused before sending, naming the field")
+    void pathChangingIds(String id) {
+      RecordingProvider provider = new RecordingProvider();
+      try (VoiceClient voice = client(provider)) {
+        for (Runnable operation :
+            List.<Runnable>of(
+                () -> voice.getCall(id),
+                () -> voice.hangup(id),
+                () -> voice.modifyCall(id, CallFlow.of(Say.of("hi"))),
+                () -> voice.conferences().end(id),
+                () -> voice.conferences().mute("f1", id, true))) {
+          assertThatThrownBy(operation::run)
+              .isInstanceOfSatisfying(
+                  InvalidInputException.class,
+                  e -> assertThat(e.field()).isIn("callId", "conferenceId", "participantId"));
+        }
+        assertThatThrownBy(() -> voice.hangup(null))
+            .isInstanceOfSatisfying(
+                InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("callId"));
       }
     }
 

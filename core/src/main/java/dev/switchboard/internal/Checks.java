@@ -25,6 +25,42 @@ public final class Checks {
     return value;
   }
 
+  /**
+   * A vendor's id of a call, conference or participant, as it goes into a request's path: one path
+   * segment, so that no id can point a request at another resource ({@code ..}, {@code a/b}, an
+   * empty segment) or carry a query. Vendors' ids are letters, digits and a few marks.
+   */
+  public static String vendorId(String value, String field) {
+    notNull(value, field);
+    if (!VENDOR_ID.matcher(value).matches() || value.equals(".") || value.equals("..")) {
+      throw new InvalidInputException(
+          field,
+          "must be a vendor's id: letters, digits, '-', '_', '.', ':' or '@', was '"
+              + printable(value)
+              + "'");
+    }
+    return value;
+  }
+
+  private static final Pattern VENDOR_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,200}");
+
+  /** A value as an error shows it: control characters escaped, long values cut. */
+  private static String printable(String value) {
+    String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    StringBuilder out = new StringBuilder();
+    shown
+        .codePoints()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.toString();
+  }
+
   public static String notBlank(String value, String field) {
     notNull(value, field);
     if (value.isBlank()) {

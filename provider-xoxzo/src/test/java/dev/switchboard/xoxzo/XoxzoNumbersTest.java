@@ -131,10 +131,11 @@ class XoxzoNumbersTest {
   }
 
   @Test
-  @DisplayName("A subscription id is sent as one path segment, whatever it holds")
-  void escapedId() {
+  @DisplayName("A subscription id that would change the request's path is refused before sending")
+  void pathChangingId() {
     assertThatThrownBy(() -> voice.numbers().unsubscribe("../../calls/x"))
-        .isInstanceOf(CallNotFoundException.class);
-    assertThat(requests()).containsExactly("DELETE /voice/dins/subscriptions/..%2F..%2Fcalls%2Fx/");
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("subscriptionId"));
+    assertThat(requests()).isEmpty();
   }
 }
