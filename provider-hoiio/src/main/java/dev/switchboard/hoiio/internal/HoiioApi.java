@@ -82,8 +82,21 @@ public final class HoiioApi {
     return json(http.exchange(request, kind.path()), kind.path());
   }
 
-  /** Every answer, whatever its HTTP status, says in its own status how the request went. */
+  /**
+   * Every answer says in its own status how the request went; one without a Hoiio status (a proxy's
+   * page, a gateway's refusal) is read by its HTTP status.
+   */
   private static JsonNode json(HttpAnswer answer, String path) {
+    if (answer.status() == 401 || answer.status() == 429) {
+      String status = statusOf(answer.body());
+      if (!status.startsWith("error_") && !status.equals("success_ok")) {
+        String what = "Hoiio refused " + path + " with HTTP " + answer.status();
+        String code = String.valueOf(answer.status());
+        throw answer.status() == 401
+            ? new AuthenticationException(what, PROVIDER, code)
+            : new RateLimitedException(what, PROVIDER, code, answer.retryAfter().orElse(null));
+      }
+    }
     JsonNode json;
     try {
       json = JSON.readTree(answer.body());
@@ -114,6 +127,15 @@ public final class HoiioApi {
             .build();
     Request request = new Request.Builder().url(base.resolve(QUERY_STATUS)).post(form).build();
     return json(http.exchange(request, QUERY_STATUS), QUERY_STATUS);
+  }
+
+  /** The {@code status} of a JSON answer, or empty when the body is not one. */
+  private static String statusOf(String body) {
+    try {
+      return JSON.readTree(body).path("status").asString("");
+    } catch (JacksonException e) {
+      return "";
+    }
   }
 
   /** Maps an {@code error_*} status to the exception a user can act on, keeping the code. */

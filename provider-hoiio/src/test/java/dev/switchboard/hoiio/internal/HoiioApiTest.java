@@ -128,6 +128,21 @@ class HoiioApiTest {
 
   @Test
   @DisplayName(
+      "An HTTP 401 or 429 without a Hoiio status is read by its HTTP status, with Retry-After")
+  void httpStatuses() {
+    server.enqueue(new MockResponse.Builder().code(401).body("Unauthorized").build());
+    assertThatThrownBy(() -> api.send(BlockKind.PLAY, Map.of("session", "S-1")))
+        .isExactlyInstanceOf(dev.switchboard.AuthenticationException.class);
+    server.enqueue(
+        new MockResponse.Builder().code(429).addHeader("Retry-After", "1").body("slow").build());
+    assertThatThrownBy(() -> api.send(BlockKind.PLAY, Map.of("session", "S-1")))
+        .isInstanceOfSatisfying(
+            dev.switchboard.RateLimitedException.class,
+            e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(1)));
+  }
+
+  @Test
+  @DisplayName(
       "A Dial is sent once: a dropped connection is not retried, since that could ring twice")
   void noRetry() {
     server.enqueue(

@@ -49,7 +49,8 @@ public final class ErrorTable {
       case 404:
         return new CallNotFoundException(message, providerId, code);
       case 429:
-        return new RateLimitedException(message, providerId, code, null);
+        return new RateLimitedException(
+            message, providerId, code, answer.retryAfter().orElse(null));
       default:
         return new ProviderUnavailableException(message, providerId, code, null);
     }

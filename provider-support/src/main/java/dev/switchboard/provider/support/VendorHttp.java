@@ -139,7 +139,12 @@ public final class VendorHttp {
                 VoiceObserver.VENDOR_REQUEST,
                 Map.of("provider", providerId, "request", request.method() + " " + shape(request)));
     try (Response response = client.newCall(request).execute()) {
-      HttpAnswer answer = new HttpAnswer(request, response.code(), response.body().string());
+      HttpAnswer answer =
+          new HttpAnswer(
+              request,
+              response.code(),
+              response.body().string(),
+              HttpAnswer.retryAfter(response.header("Retry-After")));
       step.end(response.code() / 100 + "xx");
       return answer;
     } catch (IOException e) {

@@ -9,7 +9,9 @@ import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.RateLimitedException;
 import dev.switchboard.Violation;
 import dev.switchboard.VoiceException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import okhttp3.Request;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,19 @@ class ErrorTableTest {
     assertThat(e.providerId()).hasValue("acme");
     assertThat(e.vendorCode()).hasValue("V" + status);
     assertThat(e.getMessage()).isEqualTo("no: DELETE /v1/calls/c1");
+  }
+
+  @Test
+  @DisplayName("A rate limit carries the wait the vendor gave in Retry-After, in seconds")
+  void rateLimitWithWait() {
+    HttpAnswer answer = new HttpAnswer(REQUEST, 429, "429", Optional.of(Duration.ofSeconds(1)));
+    assertThat(TABLE.exception(answer, "acme"))
+        .isInstanceOfSatisfying(
+            RateLimitedException.class,
+            e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(1)));
+    assertThat(HttpAnswer.retryAfter("1")).hasValue(Duration.ofSeconds(1));
+    assertThat(HttpAnswer.retryAfter("soon")).isEmpty();
+    assertThat(HttpAnswer.retryAfter(null)).isEmpty();
   }
 
   @Test
