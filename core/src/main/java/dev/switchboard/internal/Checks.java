@@ -104,7 +104,8 @@ public final class Checks {
     String scheme = value.getScheme() == null ? "" : value.getScheme().toLowerCase(Locale.ROOT);
     return value.isAbsolute()
         && (scheme.equals("http") || scheme.equals("https"))
-        && value.getHost() != null;
+        && value.getHost() != null
+        && value.getPort() <= 65_535;
   }
 
   /** True for a string that parses as an absolute http or https URL with a host. */

@@ -33,8 +33,9 @@ public record ConfigKey(
   }
 
   /**
-   * A key for a positive whole number of milliseconds, {@code defaultMillis} when it is not set.
-   * Read it back with {@link ConfigReader#millis(ConfigKey)}, so that the default is written once.
+   * A key for a whole number of milliseconds (1 to {@link ConfigReader#MAX_MILLIS}), {@code
+   * defaultMillis} when it is not set. Read it back with {@link ConfigReader#millis(ConfigKey)}, so
+   * that the default is written once.
    */
   public static ConfigKey millis(String name, String description, long defaultMillis) {
     return optional(name, description, String.valueOf(defaultMillis));

@@ -49,20 +49,32 @@ public final class ConfigReader {
     return url.getPath().endsWith("/") ? url : URI.create(url + "/");
   }
 
-  /** A positive whole number of milliseconds, or {@code fallback} when the key is not set. */
+  /**
+   * A whole number of milliseconds from 1 to {@value #MAX_MILLIS} (about 24 days, the most an HTTP
+   * client's timeout takes), or {@code fallback} when the key is not set.
+   */
   public Duration millis(String key, long fallback) {
     String value = config.get(key, String.valueOf(fallback));
     try {
       long millis = Long.parseLong(value);
-      if (millis > 0) {
+      if (millis > 0 && millis <= MAX_MILLIS) {
         return Duration.ofMillis(millis);
       }
     } catch (NumberFormatException e) {
       // Reported below, with the rule.
     }
-    problems.add(key + " must be a positive whole number of milliseconds, was '" + value + "'");
+    problems.add(
+        key
+            + " must be a whole number of milliseconds from 1 to "
+            + MAX_MILLIS
+            + ", was '"
+            + value
+            + "'");
     return Duration.ofMillis(fallback);
   }
+
+  /** The longest duration {@link #millis} accepts. */
+  public static final long MAX_MILLIS = Integer.MAX_VALUE;
 
   /** As {@link #url(String, String)}, falling back to the key's own default. */
   public URI url(ConfigKey key) {
@@ -82,11 +94,24 @@ public final class ConfigReader {
     return millis(key.name(), Long.parseLong(fallback(key)));
   }
 
-  /** A value core has already checked is present. */
+  /**
+   * A value core has already checked is present, which must be printable ASCII: credentials and ids
+   * go into headers and forms, where a line break or a non-ASCII character would break the request
+   * or smuggle another header.
+   *
+   * @throws ConfigurationException naming the key when it is missing or not printable ASCII
+   */
   public String required(String key) {
-    return config
-        .get(key)
-        .orElseThrow(() -> new ConfigurationException(providerId, List.of("missing " + key)));
+    String value =
+        config
+            .get(key)
+            .orElseThrow(() -> new ConfigurationException(providerId, List.of("missing " + key)));
+    if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      throw new ConfigurationException(
+          providerId,
+          List.of(key + " must be printable ASCII: no line break, control or non-ASCII character"));
+    }
+    return value;
   }
 
   /** Adds a problem the provider found itself, to be reported with the others. */

@@ -7,6 +7,7 @@ import dev.switchboard.ConfigurationException;
 import dev.switchboard.SwitchboardConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class ConfigReaderTest {
             e ->
                 assertThat(e.problems())
                     .containsExactly(
-                        "switchboard.p.timeout-ms must be a positive whole number of milliseconds, was '0'"));
+                        "switchboard.p.timeout-ms must be a whole number of milliseconds from 1 to 2147483647, was '0'"));
   }
 
   @Test
@@ -95,9 +96,40 @@ class ConfigReaderTest {
               assertThat(e.problems())
                   .containsExactly(
                       "switchboard.p.base-url must be an absolute http or https URL",
-                      "switchboard.p.timeout-ms must be a positive whole number of milliseconds, was '-5'",
-                      "switchboard.p.poll-ms must be a positive whole number of milliseconds, was 'soon'",
+                      "switchboard.p.timeout-ms must be a whole number of milliseconds from 1 to 2147483647, was '-5'",
+                      "switchboard.p.poll-ms must be a whole number of milliseconds from 1 to 2147483647, was 'soon'",
                       "something the provider checks itself");
             });
+  }
+
+  @Test
+  @DisplayName(
+      "A timeout too large for any client, a URL with an impossible port, and a credential no"
+          + " request can carry are configuration problems naming the key")
+  void impossibleValues() {
+    ConfigReader read =
+        new ConfigReader(
+            "p",
+            SwitchboardConfig.of(
+                Map.of(
+                    "switchboard.p.timeout-ms", "99999999999",
+                    "switchboard.p.base-url", "https://api.example:99999/v1",
+                    "switchboard.p.api-key", "key\nX-Injected: 1",
+                    "switchboard.p.token", "clé")));
+    read.millis("switchboard.p.timeout-ms", 1500);
+    read.url("switchboard.p.base-url", "https://api.example/v1");
+    assertThatThrownBy(read::check)
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(p -> assertThat(p).contains("switchboard.p.timeout-ms"))
+                    .anySatisfy(p -> assertThat(p).contains("switchboard.p.base-url")));
+    for (String key : List.of("switchboard.p.api-key", "switchboard.p.token")) {
+      assertThatThrownBy(() -> read.required(key))
+          .isInstanceOfSatisfying(
+              ConfigurationException.class,
+              e -> assertThat(e.problems()).singleElement().asString().contains(key));
+    }
   }
 }
