@@ -6,12 +6,19 @@ import dev.switchboard.InvalidInputException;
 import dev.switchboard.internal.json.FlowModule;
 import dev.switchboard.internal.json.Problems;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -113,7 +120,38 @@ public final class FlowJson {
     } catch (IOException e) {
       throw new FlowFileException("$", "cannot read flow file " + file + ": " + reason(e, file));
     }
-    return toFlow(tree(() -> MAPPER.createParser(content)));
+    CallFlow flow = toFlow(tree(() -> MAPPER.createParser(content)));
+    // Jackson reports most bad UTF-8 with its place in the JSON, but reads an overlong form or a
+    // code point beyond Unicode as some other character: those are refused here.
+    malformedUtf8(content)
+        .ifPresent(
+            offset -> {
+              throw new FlowFileException(
+                  "$", "is not valid UTF-8: a malformed sequence at byte " + offset);
+            });
+    return flow;
+  }
+
+  /**
+   * Where a UTF-8 file stops being valid UTF-8 (an overlong form, a lone surrogate, a code point
+   * beyond Unicode), decoding strictly; empty for valid UTF-8 and for UTF-16 or UTF-32 files, which
+   * JSON text starts with a zero byte in its first four.
+   */
+  private static Optional<Integer> malformedUtf8(byte[] content) {
+    for (int i = 0; i < Math.min(4, content.length); i++) {
+      if (content[i] == 0) {
+        return Optional.empty();
+      }
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(content);
+    CharBuffer out = CharBuffer.allocate(content.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    return result.isError() ? Optional.of(in.position()) : Optional.empty();
   }
 
   /**

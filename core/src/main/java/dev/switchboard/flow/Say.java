@@ -25,7 +25,7 @@ public record Say(String text, String language, VoiceGender gender, int loop) im
   public static final int MAX_LOOP = 100;
 
   public Say {
-    Checks.notBlank(text, "say.text");
+    Checks.speakable(text, "say.text");
     Checks.languageTag(language, "say.language");
     Checks.notNull(gender, "say.gender");
     Checks.range(loop, 1, MAX_LOOP, "say.loop");

@@ -61,6 +61,48 @@ public final class Checks {
     return out.toString();
   }
 
+  /**
+   * Text to speak: every character one an XML document can carry (so not NUL, BEL, ESC, VT, FF or
+   * any other control but tab and line breaks, not U+FFFE or U+FFFF, no lone surrogate), since
+   * vendors take speech inside XML or forms that end in it; and something to hear, not only blanks
+   * and invisible format characters such as U+200B.
+   */
+  public static String speakable(String value, String field) {
+    notBlank(value, field);
+    int index = 0;
+    boolean audible = false;
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      boolean xml =
+          c == 0x9
+              || c == 0xA
+              || c == 0xD
+              || (c >= 0x20 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD)
+              || c >= 0x10000;
+      if (!xml) {
+        throw new InvalidInputException(
+            field,
+            String.format(
+                "must be text a voice can speak: U+%04X at character %d cannot be written into"
+                    + " the vendor's document",
+                c, index));
+      }
+      if (!Character.isWhitespace(c)
+          && !Character.isSpaceChar(c)
+          && Character.getType(c) != Character.FORMAT) {
+        audible = true;
+      }
+      i += Character.charCount(c);
+      index++;
+    }
+    if (!audible) {
+      throw new InvalidInputException(
+          field, "must have something to hear, not only blanks and invisible characters");
+    }
+    return value;
+  }
+
   public static String notBlank(String value, String field) {
     notNull(value, field);
     if (value.isBlank()) {

@@ -182,6 +182,31 @@ class HoiioLimitsTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "A tag Hoiio would split at a comma or strip of its spaces is refused before sending,"
+          + " naming it")
+  void commaTags() throws Exception {
+    try (HoiioSimulator simulator =
+            new HoiioSimulator(HoiioConformanceTest.APP, HoiioConformanceTest.TOKEN);
+        VoiceClient voice = connect(simulator)) {
+      for (String tag : List.of("vip, gold", " vip", "gold ")) {
+        assertThatThrownBy(
+                () ->
+                    voice.placeCall(
+                        CallRequest.builder()
+                            .to("+6561234567")
+                            .tag("ok")
+                            .tag(tag)
+                            .flow(CallFlow.of(Say.of("Hi")))
+                            .build()))
+            .isInstanceOfSatisfying(
+                InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("call.tags[1]"));
+      }
+      assertThat(simulator.requestCount()).isZero();
+    }
+  }
+
   private static VoiceClient connect(HoiioSimulator simulator) throws Exception {
     simulator.start();
     return Switchboard.builder()

@@ -17,9 +17,11 @@ import dev.switchboard.flow.Say;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
 import dev.switchboard.flow.VerbAt;
+import dev.switchboard.provider.support.CommaTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** Where Hoiio's blocks narrow the neutral model: gaps, and the documented limits. */
@@ -182,6 +184,13 @@ public final class HoiioRules {
 
   /** The {@code tag} of a call: its tags joined with commas, at most 256 characters. */
   public static String tag(List<String> tags) {
+    for (int i = 0; i < tags.size(); i++) {
+      Optional<String> problem = CommaTags.problem("Hoiio", tags.get(i));
+      if (problem.isPresent()) {
+        throw new InvalidInputException(
+            "hoiio", List.of(new Violation("call.tags[" + i + "]", problem.get())));
+      }
+    }
     String tag = String.join(",", tags);
     if (tag.length() > MAX_TAG) {
       throw new InvalidInputException(

@@ -14,6 +14,7 @@ import dev.switchboard.flow.Say;
 import dev.switchboard.flow.Transfer;
 import dev.switchboard.flow.Verb;
 import dev.switchboard.flow.VerbAt;
+import dev.switchboard.provider.support.CommaTags;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,7 +188,8 @@ public final class XoxzoRules {
     number(request.to(), "call.to", violations);
     for (int i = 0; i < request.tags().size(); i++) {
       String field = "call.tags[" + i + "]";
-      tagRule(request.tags().get(i)).ifPresent(rule -> violations.add(new Violation(field, rule)));
+      CommaTags.problem("Xoxzo", request.tags().get(i))
+          .ifPresent(rule -> violations.add(new Violation(field, rule)));
     }
     return violations;
   }
@@ -245,24 +247,6 @@ public final class XoxzoRules {
                 + " leading 0 (e.g. +818011234567), was "
                 + number.e164())
         : Optional.empty();
-  }
-
-  /**
-   * Why Xoxzo would change {@code tag}, if it would: it splits tags at commas and strips their
-   * surrounding spaces, so the call would carry other tags than the application gave.
-   */
-  private static Optional<String> tagRule(String tag) {
-    if (tag.indexOf(',') >= 0) {
-      return Optional.of(
-          "Xoxzo separates tags with commas, so a tag cannot hold one, was '" + tag + "'");
-    }
-    if (!tag.strip().equals(tag)) {
-      return Optional.of(
-          "Xoxzo strips the spaces around a tag, so a tag cannot start or end with one, was '"
-              + tag
-              + "'");
-    }
-    return Optional.empty();
   }
 
   /**
