@@ -1,8 +1,11 @@
 package dev.switchboard.flow;
 
 import dev.switchboard.InvalidInputException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What happens on a call, described once for every provider: a list of verbs run in order while the
@@ -24,7 +27,98 @@ public record CallFlow(List<Verb> verbs) {
     if (verbs.isEmpty()) {
       throw new InvalidInputException("verbs", "a flow needs at least one verb");
     }
+    checkBounds(verbs);
   }
+
+  /**
+   * Refuses a flow past {@link FlowLimits}' verbs or depth, counting without recursion, so that no
+   * flow built in Java, however deep, can overflow a stack here or in a later walk.
+   */
+  private static void checkBounds(List<Verb> verbs) {
+    Deque<Map.Entry<List<? extends Verb>, Integer>> lists = new ArrayDeque<>();
+    lists.push(Map.entry(verbs, 0));
+    int count = 0;
+    while (!lists.isEmpty()) {
+      Map.Entry<List<? extends Verb>, Integer> next = lists.pop();
+      int depth = next.getValue();
+      if (depth > FlowLimits.MAX_DEPTH) {
+        throw new InvalidInputException(
+            "verbs",
+            "nests deeper than " + FlowLimits.MAX_DEPTH + " levels of branches and prompts");
+      }
+      for (Verb verb : next.getKey()) {
+        if (++count > FlowLimits.MAX_VERBS) {
+          throw new InvalidInputException(
+              "verbs", "holds more than " + FlowLimits.MAX_VERBS + " verbs, nested ones counted");
+        }
+        for (List<? extends Verb> nested : verb.accept(NESTED)) {
+          lists.push(Map.entry(nested, depth + 1));
+        }
+      }
+    }
+  }
+
+  /** The lists of verbs nested in a verb: its prompts, its branches, its on-failure flow. */
+  private static final VerbVisitor<List<List<? extends Verb>>> NESTED =
+      new VerbVisitor<>() {
+        @Override
+        public List<List<? extends Verb>> say(Say say) {
+          return List.of();
+        }
+
+        @Override
+        public List<List<? extends Verb>> play(Play play) {
+          return List.of();
+        }
+
+        @Override
+        public List<List<? extends Verb>> pause(Pause pause) {
+          return List.of();
+        }
+
+        @Override
+        public List<List<? extends Verb>> gather(Gather gather) {
+          List<List<? extends Verb>> nested = new ArrayList<>();
+          nested.add(gather.prompts());
+          gather.branches().forEach(branch -> nested.add(branch.verbs()));
+          return nested;
+        }
+
+        @Override
+        public List<List<? extends Verb>> record(Record record) {
+          return List.of(record.prompts());
+        }
+
+        @Override
+        public List<List<? extends Verb>> recordCall(RecordCall recordCall) {
+          return List.of(recordCall.prompts());
+        }
+
+        @Override
+        public List<List<? extends Verb>> transfer(Transfer transfer) {
+          return List.of(transfer.onFailure());
+        }
+
+        @Override
+        public List<List<? extends Verb>> conference(Conference conference) {
+          return List.of();
+        }
+
+        @Override
+        public List<List<? extends Verb>> hangup(Hangup hangup) {
+          return List.of(hangup.prompts());
+        }
+
+        @Override
+        public List<List<? extends Verb>> reject(Reject reject) {
+          return List.of();
+        }
+
+        @Override
+        public List<List<? extends Verb>> redirect(Redirect redirect) {
+          return List.of();
+        }
+      };
 
   /**
    * Every verb of the flow, depth first in the order a call could meet them: prompts before the

@@ -116,6 +116,19 @@ public final class FlowJson {
     Objects.requireNonNull(file, "file");
     byte[] content;
     try {
+      // Checked before reading: a huge file, or an endless one (a device, a pipe), is never
+      // taken into memory or waited on.
+      if (Files.exists(file) && !Files.isDirectory(file)) {
+        if (!Files.isRegularFile(file) || Files.size(file) > FlowLimits.MAX_FILE_BYTES) {
+          throw new FlowFileException(
+              "$",
+              "cannot read flow file "
+                  + file
+                  + ": it must be a regular file of at most "
+                  + FlowLimits.MAX_FILE_BYTES
+                  + " bytes");
+        }
+      }
       content = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new FlowFileException("$", "cannot read flow file " + file + ": " + reason(e, file));

@@ -1,5 +1,6 @@
 package dev.switchboard.flow;
 
+import dev.switchboard.InvalidInputException;
 import dev.switchboard.internal.Checks;
 
 /**
@@ -26,6 +27,11 @@ public record Say(String text, String language, VoiceGender gender, int loop) im
 
   public Say {
     Checks.speakable(text, "say.text");
+    if (text.length() > FlowLimits.MAX_TEXT) {
+      throw new InvalidInputException(
+          "say.text",
+          "must be at most " + FlowLimits.MAX_TEXT + " characters, was " + text.length());
+    }
     Checks.languageTag(language, "say.language");
     Checks.notNull(gender, "say.gender");
     Checks.range(loop, 1, MAX_LOOP, "say.loop");
