@@ -136,7 +136,12 @@ public final class HoiioClient extends SignedCallbackClient {
       answer =
           urls.create(() -> dialAnswer(api.send(BlockKind.DIAL, params)), HoiioClient::session);
     } catch (RuntimeException e) {
-      store.remove(dial.next());
+      // The Dial failed, so no notification will end this call: its state goes now, whatever a
+      // racing notification of the failed Dial made of it meanwhile.
+      Optional<CallState> left = store.get(key);
+      while (left.isPresent() && !store.remove(left.get())) {
+        left = store.get(key);
+      }
       throw e;
     }
     String session = session(answer);

@@ -1,17 +1,50 @@
 package dev.switchboard.hoiio.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The default {@link CallStateStore}: a concurrent map. */
+/**
+ * The default {@link CallStateStore}: a concurrent map. A call's state is removed when the call
+ * ends; one whose notifications never come (lost, or the session died at Hoiio) is forgotten {@link
+ * #LIFETIME} after its last change, as a shared store's time to live would, so the map never grows
+ * without bound.
+ */
 public final class InMemoryCallStateStore implements CallStateStore {
-  private final Map<String, CallState> states = new ConcurrentHashMap<>();
+  /** How long a call is kept after its last change: longer than any call. */
+  static final Duration LIFETIME = Duration.ofHours(24);
+
+  private record Entry(CallState state, Instant expires) {}
+
+  private final Clock clock;
+  private final Map<String, Entry> states = new ConcurrentHashMap<>();
   private final Map<String, String> keysBySession = new ConcurrentHashMap<>();
+  private volatile Instant nextSweep;
+
+  public InMemoryCallStateStore() {
+    this(Clock.systemUTC());
+  }
+
+  /** A store that reads the time from {@code clock}, for tests of expiry. */
+  InMemoryCallStateStore(Clock clock) {
+    this.clock = clock;
+    this.nextSweep = clock.instant();
+  }
 
   @Override
   public Optional<CallState> get(String key) {
-    return Optional.ofNullable(states.get(key));
+    Entry entry = states.get(key);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    if (!clock.instant().isBefore(entry.expires())) {
+      forget(entry);
+      return Optional.empty();
+    }
+    return Optional.of(entry.state());
   }
 
   @Override
@@ -22,26 +55,49 @@ public final class InMemoryCallStateStore implements CallStateStore {
 
   @Override
   public void put(CallState state) {
-    states.put(state.key(), state);
+    states.put(state.key(), entry(state));
     index(state);
+    sweepNowAndThen();
   }
 
   @Override
   public boolean replace(CallState expected, CallState next) {
-    if (!states.replace(expected.key(), expected, next)) {
-      return false;
+    boolean[] replaced = new boolean[1];
+    states.computeIfPresent(
+        expected.key(),
+        (key, entry) -> {
+          replaced[0] = entry.state().equals(expected);
+          return replaced[0] ? entry(next) : entry;
+        });
+    if (replaced[0]) {
+      index(next);
     }
-    index(next);
-    return true;
+    return replaced[0];
   }
 
   @Override
   public boolean remove(CallState expected) {
-    if (!states.remove(expected.key(), expected)) {
-      return false;
+    boolean[] removed = new boolean[1];
+    states.computeIfPresent(
+        expected.key(),
+        (key, entry) -> {
+          removed[0] = entry.state().equals(expected);
+          return removed[0] ? null : entry;
+        });
+    if (removed[0]) {
+      keysBySession.remove(expected.session(), expected.key());
     }
-    keysBySession.remove(expected.session(), expected.key());
-    return true;
+    return removed[0];
+  }
+
+  /** How many calls are in flight. */
+  public int size() {
+    sweep(clock.instant());
+    return states.size();
+  }
+
+  private Entry entry(CallState state) {
+    return new Entry(state, clock.instant().plus(LIFETIME));
   }
 
   private void index(CallState state) {
@@ -50,8 +106,26 @@ public final class InMemoryCallStateStore implements CallStateStore {
     }
   }
 
-  /** How many calls are in flight. */
-  public int size() {
-    return states.size();
+  private void forget(Entry entry) {
+    if (states.remove(entry.state().key(), entry)) {
+      keysBySession.remove(entry.state().session(), entry.state().key());
+    }
+  }
+
+  /** Drops expired calls at most once a minute, so that puts stay cheap. */
+  private void sweepNowAndThen() {
+    Instant now = clock.instant();
+    if (now.isBefore(nextSweep)) {
+      return;
+    }
+    nextSweep = now.plus(Duration.ofMinutes(1));
+    sweep(now);
+  }
+
+  private void sweep(Instant now) {
+    states.values().stream()
+        .filter(entry -> !now.isBefore(entry.expires()))
+        .toList()
+        .forEach(this::forget);
   }
 }
