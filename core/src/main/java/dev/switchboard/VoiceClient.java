@@ -152,6 +152,7 @@ public final class VoiceClient implements AutoCloseable {
 
   /** Places an outbound call. Never retried: a retry could ring the callee twice. */
   public Call placeCall(CallRequest request) {
+    Checks.notNull(request, "call");
     List<CapabilityGap> gaps = new ArrayList<>();
     operationGap(Capability.OUTBOUND_CALL).ifPresent(gaps::add);
     if (request.from().isPresent()) {

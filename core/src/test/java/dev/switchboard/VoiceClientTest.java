@@ -146,6 +146,9 @@ class VoiceClientTest {
         assertThatThrownBy(() -> voice.hangup(null))
             .isInstanceOfSatisfying(
                 InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("callId"));
+        assertThatThrownBy(() -> voice.placeCall(null))
+            .isInstanceOfSatisfying(
+                InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("call"));
       }
     }
 

@@ -29,15 +29,30 @@ final class ConfigOptions {
       description = "a properties file with switchboard.* keys; overrides the environment")
   Path file;
 
+  /** The largest properties file {@code --config} reads. */
+  private static final long MAX_CONFIG_BYTES = 1 << 20;
+
   SwitchboardConfig config() {
     SwitchboardConfig config = SwitchboardConfig.load();
     if (file == null) {
       return config;
     }
     Properties properties = new Properties();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      properties.load(in);
-    } catch (IOException e) {
+    try {
+      // A device or a pipe would be read for ever, a huge file into memory: neither is config.
+      if (!Files.isRegularFile(file) || Files.size(file) > MAX_CONFIG_BYTES) {
+        throw new UsageException(
+            "cannot read --config "
+                + file
+                + ": it must be a regular file of at most "
+                + MAX_CONFIG_BYTES
+                + " bytes");
+      }
+      try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        properties.load(in);
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // Properties.load refuses a malformed \\uXXXX escape with IllegalArgumentException.
       throw new UsageException("cannot read --config " + file + ": " + e.getMessage());
     }
     return config.withOverrides(SwitchboardConfig.fromProperties(properties));

@@ -57,6 +57,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65_535) {
+      throw new UsageException("--port must be from 0 to 65535, was " + port);
+    }
     CallFlow flow = Flows.read(flowFile);
     // The flow answers incoming calls, which some vendors run differently from outbound ones.
     Providers.find(options.provider).incomingVerdict(flow).orThrow();

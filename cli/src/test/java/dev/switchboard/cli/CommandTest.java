@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -227,6 +228,26 @@ class CommandTest {
           .startsWith("switchboard: ")
           .contains(contains);
       assertThat(result.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("a device, an endless config file, a malformed escape, an impossible port")
+    void endlessAndImpossible(@TempDir Path dir) throws IOException {
+      assertOneLine(run("validate", "--provider", "voxtelesys", "/dev/zero"), 2, "regular file");
+      assertOneLine(
+          run("status", "--provider", "voxtelesys", "--config", "/dev/zero", "c1"), 2, "/dev/zero");
+      Path escape = dir.resolve("escape.properties");
+      Files.writeString(escape, "switchboard.voxtelesys.api-key=\\uZZZZ\n");
+      assertOneLine(
+          run("status", "--provider", "voxtelesys", "--config", escape.toString(), "c1"),
+          2,
+          escape.toString());
+      for (String port : List.of("-1", "70000")) {
+        assertOneLine(
+            run("serve", "--provider", "voxtelesys", "--port", port, example("reminder-tts")),
+            2,
+            "--port");
+      }
     }
 
     @Test
