@@ -7,10 +7,13 @@ module dev.switchboard.testkit {
   requires transitive org.junit.jupiter.api;
   requires tools.jackson.databind;
   requires java.net.http;
+  requires java.management;
+  requires jdk.management;
   requires java.xml;
   requires org.slf4j;
 
   exports dev.switchboard.testkit;
+  exports dev.switchboard.testkit.faults;
   exports dev.switchboard.testkit.simulator;
   exports dev.switchboard.testkit.state;
 

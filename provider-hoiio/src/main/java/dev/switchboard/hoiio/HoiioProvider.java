@@ -9,16 +9,17 @@ import dev.switchboard.hoiio.internal.CallStateStore;
 import dev.switchboard.hoiio.internal.HoiioApi;
 import dev.switchboard.hoiio.internal.HoiioClient;
 import dev.switchboard.hoiio.internal.HoiioRules;
+import dev.switchboard.provider.support.HttpTimeouts;
 import dev.switchboard.provider.support.VendorProvider;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ConfigReader;
 import dev.switchboard.spi.ProviderClient;
 import dev.switchboard.webhook.WebhookSigner;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 
 /**
@@ -31,25 +32,24 @@ public final class HoiioProvider extends VendorProvider {
   public static final String APP_ID = "switchboard.hoiio.app-id";
   public static final String ACCESS_TOKEN = "switchboard.hoiio.access-token";
   public static final String BASE_URL = "switchboard.hoiio.base-url";
-  public static final String TIMEOUT_MS = "switchboard.hoiio.timeout-ms";
   public static final String DEFAULT_BASE_URL = "https://secure.hoiio.com/open/";
 
   private static final ConfigKey BASE = ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL);
-  private static final ConfigKey TIMEOUT =
-      ConfigKey.millis(TIMEOUT_MS, "milliseconds a block request may take", 10_000);
 
   /** A notify URL may hold 4000 characters; the signed path and query take under 150. */
   static final int MAX_WEBHOOK_BASE = 3800;
 
   private static final List<ConfigKey> CONFIG_KEYS =
-      List.of(
-          ConfigKey.required(APP_ID, "application id from the Hoiio developer portal"),
-          ConfigKey.required(ACCESS_TOKEN, "access token from the Hoiio developer portal"),
-          BASE,
-          TIMEOUT,
-          ConfigKey.required(
-              SwitchboardConfig.WEBHOOK_BASE_URL,
-              "where Hoiio sends the notification of every block"));
+      Stream.concat(
+              Stream.of(
+                  ConfigKey.required(APP_ID, "application id from the Hoiio developer portal"),
+                  ConfigKey.required(ACCESS_TOKEN, "access token from the Hoiio developer portal"),
+                  BASE,
+                  ConfigKey.required(
+                      SwitchboardConfig.WEBHOOK_BASE_URL,
+                      "where Hoiio sends the notification of every block")),
+              HttpTimeouts.configKeys(ID).stream())
+          .toList();
 
   private static final Capabilities CAPABILITIES =
       Capabilities.of(
@@ -102,7 +102,7 @@ public final class HoiioProvider extends VendorProvider {
   public ProviderClient connect(SwitchboardConfig config) {
     ConfigReader read = new ConfigReader(ID, config);
     URI base = read.directoryUrl(BASE);
-    Duration timeout = read.millis(TIMEOUT);
+    HttpTimeouts timeouts = HttpTimeouts.from(read, ID);
     if (config.get(SwitchboardConfig.WEBHOOK_BASE_URL, "").length() > MAX_WEBHOOK_BASE) {
       read.problem(
           SwitchboardConfig.WEBHOOK_BASE_URL
@@ -111,7 +111,7 @@ public final class HoiioProvider extends VendorProvider {
     read.check();
     HoiioApi api =
         new HoiioApi(
-            HttpUrl.get(base), read.required(APP_ID), read.required(ACCESS_TOKEN), timeout);
+            HttpUrl.get(base), read.required(APP_ID), read.required(ACCESS_TOKEN), timeouts);
     return new HoiioClient(api, WebhookSigner.fromConfig(config), stores.get());
   }
 }

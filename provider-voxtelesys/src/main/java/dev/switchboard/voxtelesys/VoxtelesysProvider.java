@@ -4,6 +4,7 @@ import dev.switchboard.Capabilities;
 import dev.switchboard.Capability;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.provider.support.HttpTimeouts;
 import dev.switchboard.provider.support.VendorProvider;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ConfigReader;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 
 /**
@@ -30,22 +32,21 @@ public final class VoxtelesysProvider extends VendorProvider {
   public static final String API_KEY = "switchboard.voxtelesys.api-key";
   public static final String BASE_URL = "switchboard.voxtelesys.base-url";
   public static final String POLL_INTERVAL_MS = "switchboard.voxtelesys.poll-interval-ms";
-  public static final String TIMEOUT_MS = "switchboard.voxtelesys.timeout-ms";
   public static final String DEFAULT_BASE_URL = "https://voiceapi.voxtelesys.net/api/v1";
 
   private static final ConfigKey BASE = ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL);
   private static final ConfigKey POLL_INTERVAL =
       ConfigKey.millis(
           POLL_INTERVAL_MS, "milliseconds between reads of a placed call's status", 2000);
-  private static final ConfigKey TIMEOUT =
-      ConfigKey.millis(TIMEOUT_MS, "milliseconds a request may take", 10_000);
 
   private static final List<ConfigKey> CONFIG_KEYS =
-      List.of(
-          ConfigKey.required(API_KEY, "API key from the Voxtelesys portal"),
-          BASE,
-          POLL_INTERVAL,
-          TIMEOUT);
+      Stream.concat(
+              Stream.of(
+                  ConfigKey.required(API_KEY, "API key from the Voxtelesys portal"),
+                  BASE,
+                  POLL_INTERVAL),
+              HttpTimeouts.configKeys(ID).stream())
+          .toList();
 
   private static final Capabilities CAPABILITIES =
       Capabilities.of(
@@ -101,9 +102,9 @@ public final class VoxtelesysProvider extends VendorProvider {
     ConfigReader read = new ConfigReader(ID, config);
     URI base = read.url(BASE);
     Duration poll = read.millis(POLL_INTERVAL);
-    Duration timeout = read.millis(TIMEOUT);
+    HttpTimeouts timeouts = HttpTimeouts.from(read, ID);
     read.check();
-    VoxtelesysApi api = new VoxtelesysApi(HttpUrl.get(base), read.required(API_KEY), timeout);
+    VoxtelesysApi api = new VoxtelesysApi(HttpUrl.get(base), read.required(API_KEY), timeouts);
     return new VoxtelesysClient(api, WebhookSigner.fromConfig(config), poll);
   }
 }

@@ -87,7 +87,7 @@ class VoxtelesysWebhookAttackTest {
             vendor.toString(),
             VoxtelesysProvider.POLL_INTERVAL_MS,
             "20",
-            VoxtelesysProvider.TIMEOUT_MS,
+            "switchboard.voxtelesys.timeout-ms",
             "2000"));
   }
 

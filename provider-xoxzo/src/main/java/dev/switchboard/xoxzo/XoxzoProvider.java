@@ -5,6 +5,7 @@ import dev.switchboard.Capability;
 import dev.switchboard.FlowVerdict;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.provider.support.HttpTimeouts;
 import dev.switchboard.provider.support.VendorProvider;
 import dev.switchboard.spi.ConfigKey;
 import dev.switchboard.spi.ConfigReader;
@@ -15,9 +16,9 @@ import dev.switchboard.xoxzo.internal.XoxzoApi;
 import dev.switchboard.xoxzo.internal.XoxzoClient;
 import dev.switchboard.xoxzo.internal.XoxzoRules;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 
 /**
@@ -31,19 +32,18 @@ public final class XoxzoProvider extends VendorProvider {
   public static final String SID = "switchboard.xoxzo.sid";
   public static final String AUTH_TOKEN = "switchboard.xoxzo.auth-token";
   public static final String BASE_URL = "switchboard.xoxzo.base-url";
-  public static final String TIMEOUT_MS = "switchboard.xoxzo.timeout-ms";
   public static final String DEFAULT_BASE_URL = "https://api.xoxzo.com";
 
   private static final ConfigKey BASE = ConfigKey.baseUrl(BASE_URL, DEFAULT_BASE_URL);
-  private static final ConfigKey TIMEOUT =
-      ConfigKey.millis(TIMEOUT_MS, "milliseconds a request may take", 10_000);
 
   private static final List<ConfigKey> CONFIG_KEYS =
-      List.of(
-          ConfigKey.required(SID, "API SID from the Xoxzo dashboard"),
-          ConfigKey.required(AUTH_TOKEN, "auth token from the Xoxzo dashboard"),
-          BASE,
-          TIMEOUT);
+      Stream.concat(
+              Stream.of(
+                  ConfigKey.required(SID, "API SID from the Xoxzo dashboard"),
+                  ConfigKey.required(AUTH_TOKEN, "auth token from the Xoxzo dashboard"),
+                  BASE),
+              HttpTimeouts.configKeys(ID).stream())
+          .toList();
 
   private static final Capabilities CAPABILITIES =
       Capabilities.of(
@@ -103,10 +103,10 @@ public final class XoxzoProvider extends VendorProvider {
   public ProviderClient connect(SwitchboardConfig config) {
     ConfigReader read = new ConfigReader(ID, config);
     URI base = read.directoryUrl(BASE);
-    Duration timeout = read.millis(TIMEOUT);
+    HttpTimeouts timeouts = HttpTimeouts.from(read, ID);
     read.check();
     XoxzoApi api =
-        new XoxzoApi(HttpUrl.get(base), read.required(SID), read.required(AUTH_TOKEN), timeout);
+        new XoxzoApi(HttpUrl.get(base), read.required(SID), read.required(AUTH_TOKEN), timeouts);
     return new XoxzoClient(api, WebhookSigner.fromConfig(config));
   }
 }

@@ -24,6 +24,7 @@ import dev.switchboard.flow.Gather;
 import dev.switchboard.flow.Hangup;
 import dev.switchboard.flow.Play;
 import dev.switchboard.flow.Say;
+import dev.switchboard.provider.support.HttpTimeouts;
 import dev.switchboard.testkit.Callee;
 import dev.switchboard.testkit.Observation;
 import dev.switchboard.testkit.simulator.XoxzoSimulator;
@@ -232,7 +233,7 @@ class XoxzoClientTest {
               HttpUrl.get(simulator.baseUrl() + "/"),
               XoxzoConformanceTest.SID,
               XoxzoConformanceTest.TOKEN,
-              Duration.ofSeconds(5));
+              HttpTimeouts.all(Duration.ofSeconds(5)));
       assertThatThrownBy(
               () -> XoxzoTestAccess.create(api, Map.of("recipient", "0801234", "tts_lang", " ")))
           .isInstanceOfSatisfying(

@@ -11,8 +11,8 @@ import dev.switchboard.Violation;
 import dev.switchboard.VoiceException;
 import dev.switchboard.VoiceObserver;
 import dev.switchboard.provider.support.HttpAnswer;
+import dev.switchboard.provider.support.HttpTimeouts;
 import dev.switchboard.provider.support.VendorHttp;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,11 +55,11 @@ public final class HoiioApi {
   private final String accessToken;
   private final VendorHttp http;
 
-  public HoiioApi(HttpUrl base, String appId, String accessToken, Duration timeout) {
+  public HoiioApi(HttpUrl base, String appId, String accessToken, HttpTimeouts timeouts) {
     this.base = base;
     this.appId = appId;
     this.accessToken = accessToken;
-    this.http = VendorHttp.sendingOnce(PROVIDER, "Hoiio", timeout);
+    this.http = VendorHttp.sendingOnce(PROVIDER, "Hoiio", timeouts);
   }
 
   /** Reports every request to the vendor to {@code observer}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.VoiceException;
+import dev.switchboard.provider.support.HttpTimeouts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,9 @@ class HoiioApiTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    api = new HoiioApi(server.url("/open/"), "app-1", "token-1", Duration.ofSeconds(5));
+    api =
+        new HoiioApi(
+            server.url("/open/"), "app-1", "token-1", HttpTimeouts.all(Duration.ofSeconds(5)));
   }
 
   @AfterEach

@@ -3,7 +3,6 @@ package dev.switchboard.provider.support;
 import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.VoiceObserver;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
@@ -19,10 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * an answer is read whole, then either handed to the vendor ({@link #exchange}) or read as JSON
  * with errors mapped by an {@link ErrorTable} ({@link #send}). Nothing here sends a request twice
  * except {@link #sendRetryingOnce}; whether OkHttp itself may is the client's setting, which {@link
- * #sendingOnce(String, String, Duration)} turns off.
+ * #sendingOnce(String, String, HttpTimeouts)} turns off.
  *
  * <pre>{@code
- * VendorHttp http = VendorHttp.sendingOnce("xoxzo", "Xoxzo", Duration.ofSeconds(10));
+ * VendorHttp http = VendorHttp.sendingOnce("xoxzo", "Xoxzo", HttpTimeouts.from(read, "xoxzo"));
  * JsonNode created = http.send(request, errors);
  * }</pre>
  */
@@ -65,13 +64,31 @@ public final class VendorHttp {
    * A vendor whose requests OkHttp sends once, for APIs where a re-sent request could ring someone
    * twice: no retry after a failed connection or a 503, and no redirect followed.
    *
-   * @param timeout how long a request may take, from sending it to the end of its answer
+   * @param timeouts how long a request may take
    */
-  public static VendorHttp sendingOnce(String providerId, String vendorName, Duration timeout) {
+  public static VendorHttp sendingOnce(
+      String providerId, String vendorName, HttpTimeouts timeouts) {
     return new VendorHttp(
         providerId,
         vendorName,
-        OkHttpClients.sendingOnce(new OkHttpClient.Builder().callTimeout(timeout)));
+        OkHttpClients.sendingOnce(timeouts.applyTo(new OkHttpClient.Builder())));
+  }
+
+  /**
+   * A vendor whose requests OkHttp may send again after a failed connection, for APIs where a
+   * re-sent request does no harm; {@link #sendingOnce()} derives the client for the others. No
+   * redirect is followed even so: a vendor's API does not move, and a redirect loop would turn one
+   * read into twenty.
+   */
+  public static VendorHttp retrying(String providerId, String vendorName, HttpTimeouts timeouts) {
+    return new VendorHttp(
+        providerId,
+        vendorName,
+        timeouts
+            .applyTo(new OkHttpClient.Builder())
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .build());
   }
 
   /**
@@ -107,17 +124,52 @@ public final class VendorHttp {
   }
 
   /**
+   * As {@link #send}, for a request that creates something (a call, a conference, a rented number).
+   * A 404 there names no call a user could have mistyped: the vendor has no such API at that URL,
+   * so it is {@link ProviderUnavailableException} pointing at the base URL, never {@link
+   * dev.switchboard.CallNotFoundException}.
+   */
+  public JsonNode create(Request request, ErrorTable errors) {
+    return json(collection(exchange(request, where(request))), errors);
+  }
+
+  /**
+   * As {@link #sendRetryingOnce}, for a request that lists a collection, where a 404 means, as for
+   * {@link #create}, that the vendor has no such API at that URL.
+   */
+  public JsonNode list(Request request, ErrorTable errors) {
+    return json(collection(answerRetryingOnce(request)), errors);
+  }
+
+  /** {@code answer} from a collection's URL, unless it says there is no such collection. */
+  private HttpAnswer collection(HttpAnswer answer) {
+    if (answer.status() == 404) {
+      throw new ProviderUnavailableException(
+          vendorName
+              + " answered "
+              + where(answer.request())
+              + " with 404: it has no such API there; check the provider's base URL",
+          providerId,
+          "404",
+          null);
+    }
+    return answer;
+  }
+
+  /**
    * As {@link #send}, but sent again once when the first attempt gets no answer: for requests that
    * change nothing, so that one dropped connection does not fail a read.
    */
   public JsonNode sendRetryingOnce(Request request, ErrorTable errors) {
-    HttpAnswer answer;
+    return json(answerRetryingOnce(request), errors);
+  }
+
+  private HttpAnswer answerRetryingOnce(Request request) {
     try {
-      answer = answer(request);
+      return answer(request);
     } catch (IOException first) {
-      answer = exchange(request, where(request));
+      return exchange(request, where(request));
     }
-    return json(answer, errors);
   }
 
   /** Releases the connection pool and the dispatcher's threads. */

@@ -36,7 +36,7 @@ class VendorHttpTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    http = VendorHttp.sendingOnce("acme", "Acme", Duration.ofSeconds(5));
+    http = VendorHttp.sendingOnce("acme", "Acme", HttpTimeouts.all(Duration.ofSeconds(5)));
   }
 
   @AfterEach
@@ -230,6 +230,51 @@ class VendorHttpTest {
           .isInstanceOf(ProviderUnavailableException.class)
           .hasMessageStartingWith("Acme did not answer ivr/start/dial: ");
       assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("Collections")
+  class Collections {
+    @Test
+    @DisplayName(
+        "A 404 to a creation is no unknown call: nothing is there, so the vendor is unavailable")
+    void createNotFound() {
+      answer(404, "{}");
+      assertThatThrownBy(() -> http.create(post(), ERRORS))
+          .isExactlyInstanceOf(ProviderUnavailableException.class)
+          .hasMessage(
+              "Acme answered POST /v1/calls with 404: it has no such API there; check the"
+                  + " provider's base URL");
+      assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("A 404 to a listing is no unknown call either")
+    void listNotFound() {
+      answer(404, "{}");
+      Request get = new Request.Builder().url(server.url("/v1/calls")).get().build();
+      assertThatThrownBy(() -> http.list(get, ERRORS))
+          .isExactlyInstanceOf(ProviderUnavailableException.class)
+          .hasMessageContaining("404");
+    }
+
+    @Test
+    @DisplayName("A client that may retry still follows no redirect")
+    void noRedirect() {
+      VendorHttp retrying =
+          VendorHttp.retrying("acme", "Acme", HttpTimeouts.all(Duration.ofSeconds(5)));
+      server.enqueue(
+          new MockResponse.Builder().code(302).setHeader("Location", "/elsewhere").build());
+      answer(200, "{}");
+      Request get = new Request.Builder().url(server.url("/v1/calls/c1")).get().build();
+      try {
+        assertThatThrownBy(() -> retrying.send(get, ERRORS))
+            .isInstanceOf(ProviderUnavailableException.class);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+      } finally {
+        retrying.close();
+      }
     }
   }
 }

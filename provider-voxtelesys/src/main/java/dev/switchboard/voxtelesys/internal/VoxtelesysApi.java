@@ -1,12 +1,13 @@
 package dev.switchboard.voxtelesys.internal;
 
+import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.VoiceObserver;
 import dev.switchboard.provider.support.CallbackFields;
 import dev.switchboard.provider.support.ErrorTable;
 import dev.switchboard.provider.support.HttpAnswer;
+import dev.switchboard.provider.support.HttpTimeouts;
 import dev.switchboard.provider.support.VendorError;
 import dev.switchboard.provider.support.VendorHttp;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import tools.jackson.core.JacksonException;
@@ -49,12 +49,10 @@ public final class VoxtelesysApi {
   private final VendorHttp reads;
   private final VendorHttp creates;
 
-  public VoxtelesysApi(HttpUrl base, String apiKey, Duration timeout) {
+  public VoxtelesysApi(HttpUrl base, String apiKey, HttpTimeouts timeouts) {
     this.base = base;
     this.authorization = "Bearer " + apiKey;
-    this.reads =
-        new VendorHttp(
-            PROVIDER, "Voxtelesys", new OkHttpClient.Builder().callTimeout(timeout).build());
+    this.reads = VendorHttp.retrying(PROVIDER, "Voxtelesys", timeouts);
     this.creates = reads.sendingOnce();
   }
 
@@ -72,7 +70,8 @@ public final class VoxtelesysApi {
   public JsonNode createCall(String to, String from, String voxXml) {
     String body =
         JSON.createObjectNode().put("to", to).put("from", from).put("voxXML", voxXml).toString();
-    return send(creates, request("calls").post(RequestBody.create(body, JSON_TYPE)), false);
+    return creates.create(
+        request("calls").post(RequestBody.create(body, JSON_TYPE)).build(), ERRORS);
   }
 
   /** {@code POST /calls/{id}}: replaces what a live call is doing. */
@@ -132,7 +131,19 @@ public final class VoxtelesysApi {
           @Override
           public boolean tryAdvance(Consumer<? super JsonNode> action) {
             while (buffer.isEmpty() && page <= pageCount) {
-              JsonNode body = send(reads, request(page++, path).get(), true);
+              Request request = request(page++, path).get().build();
+              JsonNode body = reads.list(request, ERRORS);
+              if (!body.path("results").isArray()) {
+                // An empty or foreign body would otherwise read as "no calls", and a call asked
+                // for by id as not found, when nothing was learnt at all.
+                throw new ProviderUnavailableException(
+                    "Voxtelesys answered GET "
+                        + request.url().encodedPath()
+                        + " with no results list",
+                    PROVIDER,
+                    null,
+                    null);
+              }
               pageCount = body.path("page_count").asInt(0);
               body.path("results").forEach(buffer::add);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.CallStatus;
 import dev.switchboard.event.CallEnded;
+import dev.switchboard.provider.support.HttpTimeouts;
 import dev.switchboard.testkit.EventLog;
 import dev.switchboard.testkit.simulator.VoxtelesysSimulator;
 import java.time.Duration;
@@ -31,7 +32,8 @@ class CallWatcherTest {
   void start() {
     simulator = new VoxtelesysSimulator(KEY);
     simulator.start();
-    api = new VoxtelesysApi(HttpUrl.get(simulator.baseUrl().toString()), KEY, WAIT);
+    api =
+        new VoxtelesysApi(HttpUrl.get(simulator.baseUrl().toString()), KEY, HttpTimeouts.all(WAIT));
     watcher = new CallWatcher(api, Duration.ofMillis(20));
     watcher.sink(
         (ended, bindingKeys) -> {

@@ -7,6 +7,7 @@ import dev.switchboard.AuthenticationException;
 import dev.switchboard.CallNotFoundException;
 import dev.switchboard.InvalidInputException;
 import dev.switchboard.ProviderUnavailableException;
+import dev.switchboard.provider.support.HttpTimeouts;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,9 @@ class VoxtelesysApiTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    api = new VoxtelesysApi(server.url("/api/v1"), "test-key", Duration.ofSeconds(5));
+    api =
+        new VoxtelesysApi(
+            server.url("/api/v1"), "test-key", HttpTimeouts.all(Duration.ofSeconds(5)));
   }
 
   @AfterEach

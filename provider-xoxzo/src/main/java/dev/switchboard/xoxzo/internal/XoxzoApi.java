@@ -4,9 +4,9 @@ import dev.switchboard.Violation;
 import dev.switchboard.VoiceObserver;
 import dev.switchboard.provider.support.ErrorTable;
 import dev.switchboard.provider.support.HttpAnswer;
+import dev.switchboard.provider.support.HttpTimeouts;
 import dev.switchboard.provider.support.VendorError;
 import dev.switchboard.provider.support.VendorHttp;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +32,10 @@ public final class XoxzoApi {
   private final String authorization;
   private final VendorHttp http;
 
-  public XoxzoApi(HttpUrl base, String sid, String authToken, Duration timeout) {
+  public XoxzoApi(HttpUrl base, String sid, String authToken, HttpTimeouts timeouts) {
     this.base = base;
     this.authorization = Credentials.basic(sid, authToken);
-    this.http = VendorHttp.sendingOnce(PROVIDER, "Xoxzo", timeout);
+    this.http = VendorHttp.sendingOnce(PROVIDER, "Xoxzo", timeouts);
   }
 
   /** Reports every request to the vendor to {@code observer}. */
@@ -49,13 +49,25 @@ public final class XoxzoApi {
   }
 
   /**
-   * POSTs a form to the resource named by {@code segments}; the JSON answer. Sent once: it creates
-   * a call or a conference, rents a number, or routes one.
+   * POSTs a form to the collection named by {@code segments}; the JSON answer. Sent once: it
+   * creates a call or a conference, or rents a number.
    */
   JsonNode create(Map<String, String> form, String... segments) {
+    return http.create(post(form, segments), ERRORS);
+  }
+
+  /**
+   * POSTs a form to the existing resource named by {@code segments}, where a 404 says it is
+   * unknown. Sent once, as a change.
+   */
+  JsonNode update(Map<String, String> form, String... segments) {
+    return http.send(post(form, segments), ERRORS);
+  }
+
+  private Request post(Map<String, String> form, String... segments) {
     FormBody.Builder body = new FormBody.Builder();
     form.forEach(body::add);
-    return http.send(request(Map.of(), segments).post(body.build()).build(), ERRORS);
+    return request(Map.of(), segments).post(body.build()).build();
   }
 
   /** GETs the resource named by {@code segments}; retried once on an I/O error. */

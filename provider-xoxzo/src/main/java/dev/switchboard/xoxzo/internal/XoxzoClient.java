@@ -172,7 +172,17 @@ public final class XoxzoClient extends SignedCallbackClient implements Conferenc
 
   @Override
   public Call getCall(String callId) {
-    return call(api.read("voice", "calls", callId));
+    JsonNode answer = api.read("voice", "calls", callId);
+    if (!answer.path("callid").asString("").equals(callId)) {
+      // The document's answer names the call; one that does not (empty, another shape, another
+      // call) came from something else and says nothing of this call's status.
+      throw new ProviderUnavailableException(
+          "Xoxzo answered the status of call " + callId + " without naming it",
+          XoxzoApi.PROVIDER,
+          null,
+          null);
+    }
+    return call(answer);
   }
 
   @Override

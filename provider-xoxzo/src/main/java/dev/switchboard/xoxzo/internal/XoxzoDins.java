@@ -89,7 +89,7 @@ final class XoxzoDins implements NumberOperations {
 
   @Override
   public void route(String subscriptionId, URI url) {
-    api.create(
+    api.update(
         Map.of("action_url", url.toString()), "voice", "dins", "subscriptions", subscriptionId);
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.InvalidInputException;
 import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.Violation;
+import dev.switchboard.provider.support.HttpTimeouts;
 import java.time.Duration;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -23,7 +24,7 @@ class XoxzoApiTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    api = new XoxzoApi(server.url("/"), "sid", "token", Duration.ofSeconds(5));
+    api = new XoxzoApi(server.url("/"), "sid", "token", HttpTimeouts.all(Duration.ofSeconds(5)));
   }
 
   @AfterEach
