@@ -4,6 +4,7 @@ import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.IncomingCall;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.internal.Checks;
+import dev.switchboard.internal.OperationExecutor;
 import dev.switchboard.internal.ProviderDiscovery;
 import dev.switchboard.internal.StateDiscovery;
 import dev.switchboard.spi.ConfigKey;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -83,6 +85,7 @@ public final class Switchboard {
     private CallbackBindings callbackBindings;
     private StateStore state;
     private VoiceObserver observer = VoiceObserver.NONE;
+    private Executor executor;
 
     private Builder() {}
 
@@ -155,6 +158,17 @@ public final class Switchboard {
     }
 
     /**
+     * Where the asynchronous operations ({@link VoiceClient#placeCallAsync} and the others) run; by
+     * default a pool of the client's own, of {@value OperationExecutor#DEFAULT_THREADS} daemon
+     * threads, that {@link VoiceClient#close} shuts down. An executor given here is the
+     * application's to shut down.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
      * Picks the provider, checks the configuration and connects.
      *
      * @throws ProviderNotFoundException when no provider can be chosen
@@ -194,7 +208,10 @@ public final class Switchboard {
             bindings,
             store,
             ownsState,
-            observer);
+            observer,
+            executor == null
+                ? OperationExecutor.owned(chosen.id())
+                : OperationExecutor.on(executor));
       } catch (RuntimeException e) {
         if (ownsState) {
           store.close();

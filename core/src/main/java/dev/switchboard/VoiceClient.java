@@ -5,6 +5,7 @@ import dev.switchboard.event.IncomingCall;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Reject;
 import dev.switchboard.internal.Checks;
+import dev.switchboard.internal.OperationExecutor;
 import dev.switchboard.internal.ScopedCallbackBindings;
 import dev.switchboard.internal.WebhookDeduplicator;
 import dev.switchboard.spi.ProviderClient;
@@ -21,11 +22,13 @@ import dev.switchboard.webhook.WebhookResponse;
 import dev.switchboard.webhook.WebhookResult;
 import dev.switchboard.webhook.WebhookSigner;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -44,6 +47,9 @@ import org.slf4j.LoggerFactory;
 public final class VoiceClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VoiceClient.class);
 
+  /** How long {@link #close} waits for asynchronous operations that are running. */
+  static final int CLOSE_GRACE_SECONDS = 30;
+
   /** Call reference in the signed URL that vendors call for incoming calls. */
   static final String INCOMING_REFERENCE = "incoming";
 
@@ -60,6 +66,7 @@ public final class VoiceClient implements AutoCloseable {
   private final StateStore state;
   private final boolean ownsState;
   private final VoiceObserver observer;
+  private final OperationExecutor operations;
 
   VoiceClient(
       VoiceProvider provider,
@@ -71,7 +78,8 @@ public final class VoiceClient implements AutoCloseable {
       CallbackBindings bindings,
       StateStore state,
       boolean ownsState,
-      VoiceObserver observer) {
+      VoiceObserver observer,
+      OperationExecutor operations) {
     this.provider = provider;
     this.client = client;
     this.signer = signer;
@@ -80,6 +88,7 @@ public final class VoiceClient implements AutoCloseable {
     this.state = state;
     this.ownsState = ownsState;
     this.observer = observer;
+    this.operations = operations;
     this.deduplicator = new WebhookDeduplicator(deduplicationCapacity, state);
     this.bindings = new ScopedCallbackBindings(provider.id(), bindings);
     client.webhookEndpoints().forEach(endpoint -> endpoints.put(endpoint.path(), endpoint));
@@ -231,6 +240,59 @@ public final class VoiceClient implements AutoCloseable {
     Checks.vendorId(callId, "callId");
     require(Capability.HOLD);
     client.unhold(callId);
+  }
+
+  /**
+   * {@link #placeCall(CallRequest)} without blocking: the future ends with the placed call, or with
+   * the exception {@code placeCall} would throw (input is checked as before, and nothing is sent
+   * when it fails). Cancelling the future stops the call only if its request has not started;
+   * afterwards {@code cancel} returns {@code false} and the future still ends with the call the
+   * vendor placed, so a placed call is never left unreported. The time-outs of {@code
+   * switchboard.<provider>.*timeout-ms} bound how long it takes.
+   */
+  public CompletableFuture<Call> placeCallAsync(CallRequest request) {
+    return operations.submit(() -> placeCall(request));
+  }
+
+  /** {@link #getCall} without blocking, cancellable as {@link #placeCallAsync} is. */
+  public CompletableFuture<Call> getCallAsync(String callId) {
+    return operations.submit(() -> getCall(callId));
+  }
+
+  /** {@link #modifyCall} without blocking, cancellable as {@link #placeCallAsync} is. */
+  public CompletableFuture<Void> modifyCallAsync(String callId, CallFlow flow) {
+    return operations.submit(
+        () -> {
+          modifyCall(callId, flow);
+          return null;
+        });
+  }
+
+  /** {@link #hangup} without blocking, cancellable as {@link #placeCallAsync} is. */
+  public CompletableFuture<Void> hangupAsync(String callId) {
+    return operations.submit(
+        () -> {
+          hangup(callId);
+          return null;
+        });
+  }
+
+  /** {@link #hold} without blocking, cancellable as {@link #placeCallAsync} is. */
+  public CompletableFuture<Void> holdAsync(String callId) {
+    return operations.submit(
+        () -> {
+          hold(callId);
+          return null;
+        });
+  }
+
+  /** {@link #unhold} without blocking, cancellable as {@link #placeCallAsync} is. */
+  public CompletableFuture<Void> unholdAsync(String callId) {
+    return operations.submit(
+        () -> {
+          unhold(callId);
+          return null;
+        });
   }
 
   /** The incoming numbers the account rents from the vendor, and where their calls go. */
@@ -434,9 +496,14 @@ public final class VoiceClient implements AutoCloseable {
             });
   }
 
-  /** Releases the provider's connections and threads. */
+  /**
+   * Releases the provider's connections and threads. Asynchronous operations that have not started
+   * fail without sending anything; those running are given up to {@value #CLOSE_GRACE_SECONDS}
+   * seconds to finish first, so that a call being placed is reported.
+   */
   @Override
   public void close() {
+    operations.close(Duration.ofSeconds(CLOSE_GRACE_SECONDS));
     try {
       client.close();
     } catch (Exception e) {
