@@ -23,8 +23,11 @@ public final class Main {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** Runs the command with the given output streams; returns the exit code. */
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  /**
+   * Runs the command with the given output streams; returns the exit code. Public so that tests in
+   * other packages, such as the bad-input corpus, run the command in-process as a user would.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     CommandLine line = commandLine(out, err, Arrays.asList(args).contains("--verbose"));
     try {
       return line.execute(args);
@@ -34,8 +37,11 @@ public final class Main {
     }
   }
 
-  /** The command line with its error handling: one line on standard error, and the exit code. */
-  static CommandLine commandLine(PrintStream out, PrintStream err, boolean verbose) {
+  /**
+   * The command line with its error handling: one line on standard error, and the exit code. Public
+   * so that tests in other packages can watch which exception a failing command reported.
+   */
+  public static CommandLine commandLine(PrintStream out, PrintStream err, boolean verbose) {
     if (verbose) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
     }
@@ -44,8 +50,13 @@ public final class Main {
     line.setErr(new PrintWriter(err, true));
     line.setParameterExceptionHandler(
         (e, argv) -> {
-          err.println("switchboard: " + e.getMessage());
-          err.println("Try 'switchboard --help' or 'switchboard <command> --help'.");
+          // The hint shares the error's line: errors are one line, as scripts reading them expect.
+          err.println(
+              "switchboard: "
+                  + oneLine(e)
+                  + "; try '"
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help'");
           return INVALID_INPUT;
         });
     line.setExecutionExceptionHandler(
@@ -69,6 +80,8 @@ public final class Main {
 
   private static String oneLine(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.replace('\n', ' ');
+    // Any line break, not only \n: a value echoed in the message may hold a \r, which would
+    // start a second line on the terminal and in a script reading the error.
+    return message.replaceAll("\\R", " ");
   }
 }

@@ -92,6 +92,9 @@ public final class FlowJson {
 
   private static final String DUPLICATE_KEY_MESSAGE = "Duplicate Object property";
 
+  /** The rule of a file that ends too soon. */
+  private static final String ENDS_EARLY = "the text ends before every object and array is closed";
+
   /** Where Jackson says a limit comes from, e.g. {@code , from `StreamReadConstraints...`}. */
   private static final Pattern JACKSON_SOURCE = Pattern.compile(", from `[^`]*`");
 
@@ -133,16 +136,28 @@ public final class FlowJson {
     } catch (IOException e) {
       throw new FlowFileException("$", "cannot read flow file " + file + ": " + reason(e, file));
     }
-    CallFlow flow = toFlow(tree(() -> MAPPER.createParser(content)));
+    JsonNode root;
+    try {
+      root = tree(() -> MAPPER.createParser(content));
+    } catch (FlowFileException e) {
+      // A sequence cut short by the end of the file reads to Jackson as text that ends before
+      // its objects are closed, when they are: the bytes are what is wrong, so say that.
+      if (e.rule().endsWith(ENDS_EARLY)) {
+        malformedUtf8(content).ifPresent(FlowJson::notUtf8);
+      }
+      throw e;
+    }
     // Jackson reports most bad UTF-8 with its place in the JSON, but reads an overlong form or a
-    // code point beyond Unicode as some other character: those are refused here.
-    malformedUtf8(content)
-        .ifPresent(
-            offset -> {
-              throw new FlowFileException(
-                  "$", "is not valid UTF-8: a malformed sequence at byte " + offset);
-            });
-    return flow;
+    // code point beyond Unicode as some other character: those are refused here, before the
+    // model sees that character and names it (a NUL in a say, an unknown attribute 'te/xt')
+    // although the file does not hold it.
+    malformedUtf8(content).ifPresent(FlowJson::notUtf8);
+    return toFlow(root);
+  }
+
+  /** Refuses a file whose bytes stop being UTF-8 at {@code offset}. */
+  private static void notUtf8(int offset) {
+    throw new FlowFileException("$", "is not valid UTF-8: a malformed sequence at byte " + offset);
   }
 
   /**
@@ -253,9 +268,7 @@ public final class FlowJson {
     }
     String path = context == null ? "$" : Problems.path(context, false);
     if (e instanceof UnexpectedEndOfInputException) {
-      return new FlowFileException(
-          path,
-          "malformed JSON" + where + ": the text ends before every object and array is closed");
+      return new FlowFileException(path, "malformed JSON" + where + ": " + ENDS_EARLY);
     }
     return new FlowFileException(path, "malformed JSON" + where + ": " + message);
   }
