@@ -29,6 +29,7 @@ public final class Conferences {
    *     its caller id
    */
   public DialedConference dialOut(ConferenceDialOut request) {
+    Checks.notNull(request, "conference");
     List<CapabilityGap> gaps = new ArrayList<>();
     voice.operationGap(Capability.CONFERENCE_DIAL_OUT).ifPresent(gaps::add);
     if (request.from().isPresent()) {

@@ -64,7 +64,7 @@ public final class SwitchboardConfig {
         (k, v) -> {
           if (k != null && v != null && !v.isBlank()) {
             // The trimmed name, so that isSecret() sees "token" and not "token ".
-            entries.put(normalise(k), new Entry(k.trim(), v.trim()));
+            entries.put(normalise(k), new Entry(k.strip(), v.strip()));
           }
         });
     return new SwitchboardConfig(entries);

@@ -214,6 +214,7 @@ public final class VoiceClient implements AutoCloseable {
   /** Replaces what a live call is doing with {@code flow}. */
   public void modifyCall(String callId, CallFlow flow) {
     Checks.vendorId(callId, "callId");
+    Checks.notNull(flow, "flow");
     check(flow, operationGap(Capability.MODIFY_CALL).stream().toList());
     client.modifyCall(callId, flow);
   }

@@ -33,14 +33,23 @@ public final class ConfigReader {
     this.config = config;
   }
 
-  /** An absolute http or https URL, or {@code fallback} when the key is not set. */
+  /**
+   * An absolute http or https URL with no query and no fragment, or {@code fallback} when the key
+   * is not set. A base URL's query or fragment would be dropped or misplaced by the paths resolved
+   * below it, sending requests somewhere the user never named.
+   */
   public URI url(String key, String fallback) {
     String value = config.get(key, fallback);
     if (!Checks.isHttpUrl(value)) {
       problems.add(key + " must be an absolute http or https URL");
       return URI.create(fallback);
     }
-    return URI.create(value);
+    URI url = URI.create(value);
+    if (url.getRawQuery() != null || url.getRawFragment() != null) {
+      problems.add(key + " must have no query and no fragment");
+      return URI.create(fallback);
+    }
+    return url;
   }
 
   /** As {@link #url}, ending in {@code /} so that relative paths resolve below it. */

@@ -26,6 +26,29 @@ class ConfigReaderTest {
   }
 
   @Test
+  @DisplayName("A base URL with a query or a fragment is refused, naming the key")
+  void queryOrFragment() {
+    for (String url : new String[] {"http://127.0.0.1:9/api?key=1", "http://127.0.0.1:9/api#x"}) {
+      ConfigReader read =
+          new ConfigReader("p", SwitchboardConfig.of(Map.of("switchboard.p.base-url", url)));
+      read.url("switchboard.p.base-url", "https://api.example/v1");
+      assertThatThrownBy(read::check)
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("switchboard.p.base-url must have no query and no fragment");
+    }
+  }
+
+  @Test
+  @DisplayName("Only whitespace is stripped from a value's ends: a control character stays")
+  void controlCharacterAtTheEnd() {
+    ConfigReader read =
+        new ConfigReader("p", SwitchboardConfig.of(Map.of("switchboard.p.token", "bell\u0007\n")));
+    assertThatThrownBy(() -> read.required("switchboard.p.token"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("switchboard.p.token");
+  }
+
+  @Test
   @DisplayName("Keys bring their own defaults, so that each is declared once")
   void keyDefaults() {
     ConfigReader read = new ConfigReader("p", SwitchboardConfig.empty());

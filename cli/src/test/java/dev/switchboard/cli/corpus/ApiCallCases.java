@@ -70,6 +70,7 @@ final class ApiCallCases {
     corpus.tags();
     corpus.callIds();
     corpus.unsupportedOperations();
+    corpus.nullArguments();
     corpus.conferences();
     corpus.numbers();
     return List.copyOf(corpus.cases);
@@ -187,8 +188,16 @@ final class ApiCallCases {
     }
   }
 
-  // Not yet here: modifyCall(id, null) and conferences().dialOut(null), which core answers with a
-  // bare NullPointerException; add them when it names the argument.
+  private void nullArguments() {
+    for (String provider : LoopbackVendors.PROVIDERS) {
+      add(provider, "modifyCall with a null flow", "flow:", c -> c.modifyCall("c1", null));
+      add(
+          provider,
+          "conference dial-out of null",
+          "conference:",
+          c -> c.conferences().dialOut(null));
+    }
+  }
 
   private void unsupportedOperations() {
     add("xoxzo", "hangup where unsupported", "hang up a live call", c -> c.hangup("c1"));

@@ -5,6 +5,8 @@ import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.hoiio.HoiioProvider;
+import dev.switchboard.spi.ConfigKey;
+import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.voxtelesys.VoxtelesysProvider;
 import dev.switchboard.xoxzo.XoxzoProvider;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Bad configuration values for each provider, each one in an otherwise working configuration
@@ -26,12 +30,17 @@ final class ConfigurationCases {
           VoxtelesysProvider.ID, List.of(VoxtelesysProvider.API_KEY),
           XoxzoProvider.ID, List.of(XoxzoProvider.SID, XoxzoProvider.AUTH_TOKEN));
 
+  /** Every key of milliseconds each provider reads: its time-outs, and any interval. */
   private static final Map<String, List<String>> MILLIS =
-      Map.of(
-          HoiioProvider.ID, List.of(HoiioProvider.TIMEOUT_MS),
-          VoxtelesysProvider.ID,
-              List.of(VoxtelesysProvider.TIMEOUT_MS, VoxtelesysProvider.POLL_INTERVAL_MS),
-          XoxzoProvider.ID, List.of(XoxzoProvider.TIMEOUT_MS));
+      Stream.of(new HoiioProvider(), new VoxtelesysProvider(), new XoxzoProvider())
+          .collect(
+              Collectors.toMap(
+                  VoiceProvider::id,
+                  provider ->
+                      provider.configKeys().stream()
+                          .map(ConfigKey::name)
+                          .filter(name -> name.endsWith("-ms"))
+                          .toList()));
 
   private static final Map<String, String> BASE_URLS =
       Map.of(
@@ -74,8 +83,6 @@ final class ConfigurationCases {
   }
 
   private void baseUrls(String provider) {
-    // Not yet here: a base URL with a query or a fragment. Core's ConfigReader accepts one, and
-    // requests go to it; add them when it is refused.
     String key = BASE_URLS.get(provider);
     List<String> urls =
         List.of(
@@ -85,20 +92,28 @@ final class ConfigurationCases {
             "127.0.0.1:8080",
             "http://",
             "http://exa mple.com/",
-            "javascript:alert(1)");
+            "javascript:alert(1)",
+            "http://127.0.0.1:9/api?key=1",
+            "http://127.0.0.1:9/api#part");
     for (String url : urls) {
       add(provider, key + " = " + BadInput.show(url), key, url);
     }
   }
 
   private void credentials(String provider) {
-    // Controls sit inside the values: SwitchboardConfig trims values with String.trim(), which
-    // also drops a leading or trailing control character, so a key ending in BEL would be sent
-    // without it.
+    // Only whitespace is stripped from the ends of a value, so a control character at its end
+    // is refused as one inside it is.
     for (String key : CREDENTIALS.get(provider)) {
       List<String> values =
           List.of(
-              "line\nbreak", "tab\tin", "caf\u00e9", "be\u0007ll", "   ", "tok\r\nX-Injected: 1");
+              "line\nbreak",
+              "tab\tin",
+              "caf\u00e9",
+              "be\u0007ll",
+              "bell\u0007",
+              "\u0000token",
+              "   ",
+              "tok\r\nX-Injected: 1");
       for (String value : values) {
         add(provider, key + " = " + BadInput.show(value), key, value);
       }
