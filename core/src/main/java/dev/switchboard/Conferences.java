@@ -10,15 +10,15 @@ import java.util.stream.Stream;
  * The conference operations of a {@link VoiceClient}, from {@link VoiceClient#conferences()}:
  * setting one up by dialling everyone (Xoxzo's simple conference) and controlling live ones
  * (Voxtelesys). Each is checked against the provider's capabilities before any request is sent.
- * Thread-safe.
+ * With several providers, these are the first configured provider's that has them. Thread-safe.
  */
 public final class Conferences {
-  private final VoiceClient voice;
+  private final Route route;
   private final ProviderClient client;
 
-  Conferences(VoiceClient voice, ProviderClient client) {
-    this.voice = voice;
-    this.client = client;
+  Conferences(Route route) {
+    this.route = route;
+    this.client = route.client();
   }
 
   /**
@@ -31,12 +31,12 @@ public final class Conferences {
   public DialedConference dialOut(ConferenceDialOut request) {
     Checks.notNull(request, "conference");
     List<CapabilityGap> gaps = new ArrayList<>();
-    voice.operationGap(Capability.CONFERENCE_DIAL_OUT).ifPresent(gaps::add);
+    route.operationGap(Capability.CONFERENCE_DIAL_OUT).ifPresent(gaps::add);
     if (request.from().isPresent()) {
-      voice.operationGap(Capability.CALLER_ID).ifPresent(gaps::add);
+      route.operationGap(Capability.CALLER_ID).ifPresent(gaps::add);
     }
     if (!gaps.isEmpty()) {
-      throw new UnsupportedCapabilityException(voice.providerId(), gaps);
+      throw new UnsupportedCapabilityException(route.id(), gaps);
     }
     return client.conferences().dialOut(request);
   }
@@ -44,20 +44,20 @@ public final class Conferences {
   /** One conference's current state, such as a dialled-out conference's. */
   public LiveConference get(String conferenceId) {
     Checks.vendorId(conferenceId, "conferenceId");
-    voice.require(Capability.CONFERENCE_STATUS);
+    route.require(Capability.CONFERENCE_STATUS);
     return client.conferences().get(conferenceId);
   }
 
   /** The conferences the vendor knows, fetched lazily. */
   public Stream<LiveConference> list() {
-    voice.require(Capability.CONFERENCE_CONTROL);
+    route.require(Capability.CONFERENCE_CONTROL);
     return client.conferences().list();
   }
 
   /** The participants of a live conference. */
   public List<Participant> participants(String conferenceId) {
     Checks.vendorId(conferenceId, "conferenceId");
-    voice.require(Capability.CONFERENCE_CONTROL);
+    route.require(Capability.CONFERENCE_CONTROL);
     return client.conferences().participants(conferenceId);
   }
 
@@ -65,7 +65,7 @@ public final class Conferences {
   public void mute(String conferenceId, String participantId, boolean muted) {
     Checks.vendorId(conferenceId, "conferenceId");
     Checks.vendorId(participantId, "participantId");
-    voice.require(Capability.CONFERENCE_CONTROL);
+    route.require(Capability.CONFERENCE_CONTROL);
     client.conferences().mute(conferenceId, participantId, muted);
   }
 
@@ -73,14 +73,14 @@ public final class Conferences {
   public void remove(String conferenceId, String participantId) {
     Checks.vendorId(conferenceId, "conferenceId");
     Checks.vendorId(participantId, "participantId");
-    voice.require(Capability.CONFERENCE_CONTROL);
+    route.require(Capability.CONFERENCE_CONTROL);
     client.conferences().remove(conferenceId, participantId);
   }
 
   /** Ends a live conference, hanging up every participant. */
   public void end(String conferenceId) {
     Checks.vendorId(conferenceId, "conferenceId");
-    voice.require(Capability.CONFERENCE_CONTROL);
+    route.require(Capability.CONFERENCE_CONTROL);
     client.conferences().end(conferenceId);
   }
 }

@@ -8,16 +8,16 @@ import java.util.List;
 /**
  * The incoming numbers of a {@link VoiceClient}, from {@link VoiceClient#numbers()}: finding a
  * number to rent, renting it, sending its calls to the application and giving it back (Xoxzo's
- * DINs). Each needs {@link Capability#NUMBER_MANAGEMENT}, checked before any request is sent.
- * Thread-safe.
+ * DINs). Each needs {@link Capability#NUMBER_MANAGEMENT}, checked before any request is sent. With
+ * several providers, these are the first configured provider's that has them. Thread-safe.
  */
 public final class Numbers {
-  private final VoiceClient voice;
+  private final Route route;
   private final ProviderClient client;
 
-  Numbers(VoiceClient voice, ProviderClient client) {
-    this.voice = voice;
-    this.client = client;
+  Numbers(Route route) {
+    this.route = route;
+    this.client = route.client();
   }
 
   /**
@@ -26,20 +26,20 @@ public final class Numbers {
    */
   public List<NumberOffer> available(String country) {
     Checks.notNull(country, "country");
-    voice.require(Capability.NUMBER_MANAGEMENT);
+    route.require(Capability.NUMBER_MANAGEMENT);
     return client.numbers().available(country);
   }
 
   /** The numbers the account rents. */
   public List<NumberSubscription> subscriptions() {
-    voice.require(Capability.NUMBER_MANAGEMENT);
+    route.require(Capability.NUMBER_MANAGEMENT);
     return client.numbers().subscriptions();
   }
 
   /** Rents an offered number. Never retried: the vendor may charge for each subscription. */
   public NumberSubscription subscribe(String offerId) {
     Checks.vendorId(offerId, "offerId");
-    voice.require(Capability.NUMBER_MANAGEMENT);
+    route.require(Capability.NUMBER_MANAGEMENT);
     return client.numbers().subscribe(offerId);
   }
 
@@ -50,14 +50,14 @@ public final class Numbers {
   public void route(String subscriptionId, URI url) {
     Checks.vendorId(subscriptionId, "subscriptionId");
     Checks.httpUrl(url, "url");
-    voice.require(Capability.NUMBER_MANAGEMENT);
+    route.require(Capability.NUMBER_MANAGEMENT);
     client.numbers().route(subscriptionId, url);
   }
 
   /** Gives a rented number back; its calls stop reaching the application. */
   public void unsubscribe(String subscriptionId) {
     Checks.vendorId(subscriptionId, "subscriptionId");
-    voice.require(Capability.NUMBER_MANAGEMENT);
+    route.require(Capability.NUMBER_MANAGEMENT);
     client.numbers().unsubscribe(subscriptionId);
   }
 }

@@ -16,13 +16,18 @@ import dev.switchboard.state.StateStore;
 import dev.switchboard.state.StoredCallbackBindings;
 import dev.switchboard.webhook.WebhookSigner;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where an application starts: finds the provider, checks the configuration, and returns a {@link
@@ -36,11 +41,14 @@ import java.util.function.Function;
  *
  * <p>Provider choice: the one named by {@code switchboard.provider}; with no name and exactly one
  * provider on the class path, that one; otherwise an error listing what was found and how to
- * choose.
+ * choose. {@code switchboard.provider} may list several, comma-separated, in the order calls try
+ * them ({@code voxtelesys,hoiio}); the client then routes each call (see {@link VoiceClient}).
  */
 public final class Switchboard {
   /** How many webhook deliveries are remembered to recognise repeats. */
   public static final int DEFAULT_DEDUPLICATION_CAPACITY = 10_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Switchboard.class);
 
   private Switchboard() {}
 
@@ -77,7 +85,7 @@ public final class Switchboard {
   public static final class Builder {
     private SwitchboardConfig config;
     private String providerId;
-    private VoiceProvider provider;
+    private final List<VoiceProvider> instances = new ArrayList<>();
     private ClassLoader classLoader = Switchboard.class.getClassLoader();
     private final List<Consumer<CallEvent>> listeners = new ArrayList<>();
     private Function<IncomingCall, Optional<CallFlow>> incomingCalls = call -> Optional.empty();
@@ -95,7 +103,10 @@ public final class Switchboard {
       return this;
     }
 
-    /** Chooses the provider by id, overriding {@code switchboard.provider}. */
+    /**
+     * Chooses the provider by id, overriding {@code switchboard.provider}; or several, comma-
+     * separated, in the order calls try them.
+     */
     public Builder provider(String id) {
       this.providerId = id;
       return this;
@@ -103,7 +114,18 @@ public final class Switchboard {
 
     /** Uses this provider instance, without discovery (e.g. the testkit's sandbox). */
     public Builder provider(VoiceProvider provider) {
-      this.provider = provider;
+      instances.clear();
+      instances.add(Objects.requireNonNull(provider, "provider"));
+      return this;
+    }
+
+    /** Uses these provider instances, without discovery, in the order calls try them. */
+    public Builder providers(VoiceProvider first, VoiceProvider... more) {
+      instances.clear();
+      instances.add(Objects.requireNonNull(first, "provider"));
+      for (VoiceProvider provider : more) {
+        instances.add(Objects.requireNonNull(provider, "provider"));
+      }
       return this;
     }
 
@@ -177,15 +199,14 @@ public final class Switchboard {
      */
     public VoiceClient build() {
       SwitchboardConfig cfg = config == null ? SwitchboardConfig.load() : config;
-      VoiceProvider chosen =
-          provider != null
-              ? provider
-              : ProviderDiscovery.select(
-                  Optional.ofNullable(providerId)
-                      .map(id -> id.trim().toLowerCase(Locale.ROOT))
-                      .or(cfg::provider),
-                  ProviderDiscovery.discover(classLoader));
-      checkConfig(chosen, cfg);
+      List<VoiceProvider> chosen = instances.isEmpty() ? discover(cfg) : List.copyOf(instances);
+      List<String> problems = new ArrayList<>();
+      for (VoiceProvider provider : chosen) {
+        problems.addAll(configProblems(provider, cfg));
+      }
+      if (!problems.isEmpty()) {
+        throw configurationException(chosen, problems);
+      }
       Optional<WebhookSigner> signer = WebhookSigner.fromConfig(cfg);
       boolean ownsState = state == null;
       StateStore store = ownsState ? StateDiscovery.open(cfg, classLoader) : state;
@@ -197,10 +218,12 @@ public final class Switchboard {
                 ? new InMemoryCallbackBindings()
                 : new StoredCallbackBindings(store);
       }
+      List<Route> routes = new ArrayList<>();
       try {
+        Map<String, String> unavailable = connect(chosen, cfg, routes);
         return new VoiceClient(
-            chosen,
-            chosen.connect(cfg),
+            routes,
+            unavailable,
             signer,
             listeners,
             incomingCalls,
@@ -210,9 +233,10 @@ public final class Switchboard {
             ownsState,
             observer,
             executor == null
-                ? OperationExecutor.owned(chosen.id())
+                ? OperationExecutor.owned(String.join("-", ids(chosen)))
                 : OperationExecutor.on(executor));
       } catch (RuntimeException e) {
+        routes.forEach(route -> route.client().close());
         if (ownsState) {
           store.close();
         }
@@ -220,7 +244,74 @@ public final class Switchboard {
       }
     }
 
-    private static void checkConfig(VoiceProvider provider, SwitchboardConfig config) {
+    /** The providers the configuration names, or the only one on the class path. */
+    private List<VoiceProvider> discover(SwitchboardConfig cfg) {
+      List<String> names =
+          providerId != null ? SwitchboardConfig.providerList(providerId) : cfg.providers();
+      ProviderDiscovery.Found found = ProviderDiscovery.discover(classLoader);
+      if (names.isEmpty()) {
+        return List.of(ProviderDiscovery.select(Optional.empty(), found));
+      }
+      if (new HashSet<>(names).size() < names.size()) {
+        throw new ConfigurationException(
+            null,
+            List.of(
+                SwitchboardConfig.PROVIDER
+                    + " names a provider twice: "
+                    + String.join(",", names)));
+      }
+      return names.stream()
+          .map(name -> ProviderDiscovery.select(Optional.of(name), found))
+          .toList();
+    }
+
+    /**
+     * Connects each provider into {@code routes}. With one, its failure is thrown; with several, a
+     * provider that fails to connect is logged and left out, and returned with its reason, so the
+     * others still work. Configuration problems are always thrown, all at once.
+     */
+    private static Map<String, String> connect(
+        List<VoiceProvider> chosen, SwitchboardConfig cfg, List<Route> routes) {
+      Map<String, String> unavailable = new LinkedHashMap<>();
+      List<String> problems = new ArrayList<>();
+      RuntimeException firstFailure = null;
+      for (VoiceProvider provider : chosen) {
+        try {
+          routes.add(new Route(provider, provider.connect(cfg)));
+        } catch (ConfigurationException e) {
+          problems.addAll(e.problems());
+        } catch (RuntimeException e) {
+          if (chosen.size() == 1) {
+            throw e;
+          }
+          LOG.error(
+              "Provider {} failed to connect and is left out: {}", provider.id(), e.toString());
+          unavailable.put(provider.id(), e.toString());
+          firstFailure = firstFailure == null ? e : firstFailure;
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw configurationException(chosen, problems);
+      }
+      if (routes.isEmpty()) {
+        throw new ProviderUnavailableException(
+            "no configured provider could connect: " + unavailable, null, null, firstFailure);
+      }
+      return unavailable;
+    }
+
+    private static List<String> ids(List<VoiceProvider> providers) {
+      return providers.stream().map(VoiceProvider::id).toList();
+    }
+
+    /** One exception for every problem of every provider, each said once. */
+    private static ConfigurationException configurationException(
+        List<VoiceProvider> providers, List<String> problems) {
+      return new ConfigurationException(
+          String.join(",", ids(providers)), List.copyOf(new LinkedHashSet<>(problems)));
+    }
+
+    private static List<String> configProblems(VoiceProvider provider, SwitchboardConfig config) {
       List<String> problems = new ArrayList<>();
       for (ConfigKey key : provider.configKeys()) {
         Optional<String> value = config.get(key.name());
@@ -255,9 +346,7 @@ public final class Switchboard {
                 + WebhookSigner.MIN_SECRET_LENGTH
                 + " characters");
       }
-      if (!problems.isEmpty()) {
-        throw new ConfigurationException(provider.id(), problems);
-      }
+      return problems;
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.switchboard;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -127,9 +129,26 @@ public final class SwitchboardConfig {
     return get(key).orElse(fallback);
   }
 
-  /** The configured provider id, if any. */
+  /** The configured provider id, if any; when several are listed, the whole list as given. */
   public Optional<String> provider() {
     return get(PROVIDER).map(v -> v.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The configured provider ids, in order: {@code switchboard.provider} may list several,
+   * comma-separated ({@code voxtelesys,hoiio}). Empty when none is configured.
+   */
+  public List<String> providers() {
+    return provider().map(SwitchboardConfig::providerList).orElse(List.of());
+  }
+
+  /** The ids in a comma-separated list, lower case, blanks left out. */
+  public static List<String> providerList(String list) {
+    return Arrays.stream(list.split(","))
+        .map(String::strip)
+        .filter(id -> !id.isEmpty())
+        .map(id -> id.toLowerCase(Locale.ROOT))
+        .toList();
   }
 
   /** The names of the entries, as they were given. */

@@ -9,10 +9,10 @@ import dev.switchboard.internal.OperationExecutor;
 import dev.switchboard.internal.ScopedCallbackBindings;
 import dev.switchboard.internal.WebhookDeduplicator;
 import dev.switchboard.spi.ProviderClient;
-import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.state.CallbackBindings;
 import dev.switchboard.state.StateStore;
 import dev.switchboard.state.StateUnavailableException;
+import dev.switchboard.state.Versioned;
 import dev.switchboard.webhook.CallbackClaim;
 import dev.switchboard.webhook.WebhookContext;
 import dev.switchboard.webhook.WebhookDelivery;
@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * <p>Every operation is checked before any request leaves the machine: a flow or operation the
  * provider cannot honour fails with {@link UnsupportedCapabilityException} naming every gap, and a
  * value outside the vendor's limits fails with {@link InvalidInputException}.
+ *
+ * <p>A client may have several providers ({@code switchboard.provider=voxtelesys,hoiio}). Each call
+ * then goes to the first, in that order, that can run its flow exactly, and fails over to the next
+ * only when the failure proves no call was created (see {@link #placeCall(CallRequest)}); live
+ * operations go to the provider that placed or answered the call; one webhook endpoint serves them
+ * all. See {@code docs/routing.md}.
  */
 public final class VoiceClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VoiceClient.class);
@@ -53,13 +60,21 @@ public final class VoiceClient implements AutoCloseable {
   /** Call reference in the signed URL that vendors call for incoming calls. */
   static final String INCOMING_REFERENCE = "incoming";
 
-  private final VoiceProvider provider;
-  private final ProviderClient client;
+  /**
+   * Which provider a call belongs to, in a client with several; as long as a call is asked about.
+   */
+  private static final String ROUTE_KEY = "route:";
+
+  private static final Duration ROUTE_LIFETIME = Duration.ofDays(7);
+
+  private final List<Route> routes;
+  private final Map<String, String> unavailable;
   private final Optional<WebhookSigner> signer;
   private final List<Consumer<CallEvent>> listeners;
   private final Function<IncomingCall, Optional<CallFlow>> incomingCalls;
   private final WebhookDeduplicator deduplicator;
-  private final CallbackBindings bindings;
+  private final Map<String, CallbackBindings> bindings = new HashMap<>();
+  private final Map<String, Route> endpointRoutes = new HashMap<>();
   private final Map<String, WebhookEndpoint> endpoints = new HashMap<>();
   private final Conferences conferences;
   private final Numbers numbers;
@@ -69,8 +84,8 @@ public final class VoiceClient implements AutoCloseable {
   private final OperationExecutor operations;
 
   VoiceClient(
-      VoiceProvider provider,
-      ProviderClient client,
+      List<Route> routes,
+      Map<String, String> unavailable,
       Optional<WebhookSigner> signer,
       List<Consumer<CallEvent>> listeners,
       Function<IncomingCall, Optional<CallFlow>> incomingCalls,
@@ -80,8 +95,11 @@ public final class VoiceClient implements AutoCloseable {
       boolean ownsState,
       VoiceObserver observer,
       OperationExecutor operations) {
-    this.provider = provider;
-    this.client = client;
+    if (routes.isEmpty()) {
+      throw new IllegalArgumentException("a client needs a provider");
+    }
+    this.routes = List.copyOf(routes);
+    this.unavailable = Map.copyOf(unavailable);
     this.signer = signer;
     this.listeners = List.copyOf(listeners);
     this.incomingCalls = incomingCalls;
@@ -90,68 +108,139 @@ public final class VoiceClient implements AutoCloseable {
     this.observer = observer;
     this.operations = operations;
     this.deduplicator = new WebhookDeduplicator(deduplicationCapacity, state);
-    this.bindings = new ScopedCallbackBindings(provider.id(), bindings);
-    client.webhookEndpoints().forEach(endpoint -> endpoints.put(endpoint.path(), endpoint));
-    client.setCallbackBindings(this.bindings);
-    client.setStateStore(state);
-    client.setObserver(observer);
-    client.setEventSink(this::deliver);
-    this.conferences = new Conferences(this, client);
-    this.numbers = new Numbers(this, client);
+    for (Route route : this.routes) {
+      ProviderClient client = route.client();
+      CallbackBindings scoped = new ScopedCallbackBindings(route.id(), bindings);
+      this.bindings.put(route.id(), scoped);
+      for (WebhookEndpoint endpoint : client.webhookEndpoints()) {
+        Route taken = endpointRoutes.putIfAbsent(endpoint.path(), route);
+        if (taken != null) {
+          throw new IllegalStateException(
+              "providers " + taken + " and " + route + " both sign " + endpoint.path());
+        }
+        endpoints.put(endpoint.path(), endpoint);
+      }
+      client.setCallbackBindings(scoped);
+      client.setStateStore(state);
+      client.setObserver(observer);
+      client.setEventSink(event -> deliver(route, event));
+    }
+    this.conferences =
+        new Conferences(
+            firstWith(
+                Capability.CONFERENCE_DIAL_OUT,
+                Capability.CONFERENCE_STATUS,
+                Capability.CONFERENCE_CONTROL));
+    this.numbers = new Numbers(firstWith(Capability.NUMBER_MANAGEMENT));
   }
 
-  /** The id of the provider in use, e.g. {@code hoiio}. */
+  /** The first route that has any of {@code capabilities}, else the first route. */
+  private Route firstWith(Capability... capabilities) {
+    return routes.stream()
+        .filter(route -> Stream.of(capabilities).anyMatch(route.provider().capabilities()::has))
+        .findFirst()
+        .orElse(routes.get(0));
+  }
+
+  private boolean routed() {
+    return routes.size() > 1;
+  }
+
+  /** The id of the provider in use, e.g. {@code hoiio}; with several, the first. */
   public String providerId() {
-    return provider.id();
+    return routes.get(0).id();
   }
 
-  /** What the provider in use can do. */
+  /** The ids of the providers in use, in the order calls try them. */
+  public List<String> providerIds() {
+    return routes.stream().map(Route::id).toList();
+  }
+
+  /**
+   * The providers that were configured but could not connect, each with the reason; the client
+   * works without them.
+   */
+  public Map<String, String> unavailableProviders() {
+    return unavailable;
+  }
+
+  /** What the provider in use can do; with several, what at least one of them can. */
   public Capabilities capabilities() {
-    return provider.capabilities();
+    if (!routed()) {
+      return routes.get(0).provider().capabilities();
+    }
+    return Capabilities.of(
+        routes.stream()
+            .flatMap(route -> route.provider().capabilities().asSet().stream())
+            .collect(Collectors.toSet()));
   }
 
   /**
    * Whether the provider can run {@code flow} exactly, and every gap and broken vendor limit if
-   * not, without sending anything.
+   * not, without sending anything. With several providers, the verdict of the one a call would go
+   * to: the first that can run it, or the first provider's when none can; {@link #verdicts} has
+   * them all.
    */
   public FlowVerdict verdict(CallFlow flow) {
-    return provider.verdict(flow);
+    List<FlowVerdict> verdicts = verdicts(flow);
+    return verdicts.stream().filter(FlowVerdict::ok).findFirst().orElse(verdicts.get(0));
+  }
+
+  /** Every provider's verdict on {@code flow}, in the order calls try them. */
+  public List<FlowVerdict> verdicts(CallFlow flow) {
+    Checks.notNull(flow, "flow");
+    return routes.stream().map(route -> route.provider().verdict(flow)).toList();
   }
 
   /**
    * Checks that the provider can run {@code flow} within its vendor's limits, without sending
-   * anything.
+   * anything; with several providers, that one of them can.
    *
    * @throws UnsupportedCapabilityException naming every gap with its position
    * @throws InvalidInputException naming every field outside the vendor's limits
+   * @throws NoRouteException with several providers, none of which can run it, saying why for each
    */
   public void check(CallFlow flow) {
-    check(flow, List.of());
+    Checks.notNull(flow, "flow");
+    capable(routes, route -> route.verdict(flow, List.of()));
   }
 
-  /** Checks {@code flow} for an operation that also needs what {@code operationGaps} lack. */
-  private void check(CallFlow flow, List<CapabilityGap> operationGaps) {
-    FlowVerdict verdict = provider.verdict(flow);
-    List<CapabilityGap> gaps = new ArrayList<>(operationGaps);
-    gaps.addAll(verdict.gaps());
-    new FlowVerdict(provider.id(), gaps, verdict.violations()).orThrow();
+  /**
+   * The routes of {@code candidates} whose verdict is clean, in order; with none, the single
+   * route's verdict is thrown, or for several a {@link NoRouteException}.
+   */
+  private List<Route> capable(List<Route> candidates, Function<Route, FlowVerdict> judge) {
+    List<FlowVerdict> verdicts = candidates.stream().map(judge).toList();
+    List<Route> capable = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      if (verdicts.get(i).ok()) {
+        capable.add(candidates.get(i));
+      }
+    }
+    if (capable.isEmpty()) {
+      if (candidates.size() == 1) {
+        verdicts.get(0).orThrow();
+      }
+      throw new NoRouteException(verdicts);
+    }
+    return capable;
   }
 
   /**
    * The application's answer to an incoming call, when the provider can run it; a flow it cannot
    * run refuses the call, since the vendor waits for an answer now and half a flow is worse.
    */
-  private Optional<CallFlow> answer(IncomingCall call) {
+  private Optional<CallFlow> answer(Route route, IncomingCall call) {
     return incomingCalls
         .apply(call)
         .filter(
             flow -> {
-              FlowVerdict verdict = provider.incomingVerdict(flow);
+              FlowVerdict verdict = route.provider().incomingVerdict(flow);
               if (!verdict.ok()) {
                 LOG.error(
                     "Refusing incoming call {}: its flow cannot run on {}: {} {}",
                     call.callId(),
-                    provider.id(),
+                    route.id(),
                     verdict.gaps(),
                     verdict.violations());
               }
@@ -159,21 +248,23 @@ public final class VoiceClient implements AutoCloseable {
             });
   }
 
-  /** Places an outbound call. Never retried: a retry could ring the callee twice. */
+  /**
+   * Places an outbound call. Never retried: a retry could ring the callee twice.
+   *
+   * <p>With several providers, the call goes to the first that can run its flow exactly. When that
+   * fails in a way that proves no call was created (the vendor refused the credentials, the rate,
+   * the account or the input, or no connection could be opened to it) the next capable provider is
+   * tried; any other failure leaves the call's outcome unknown, and is thrown at once.
+   *
+   * @return the call, naming the provider that placed it
+   * @throws CallMayExistException when the request may have reached the vendor but no call id came
+   *     back: the call may exist, and is not placed again anywhere
+   * @throws NoRouteException with several providers, when none can run the call
+   */
   public Call placeCall(CallRequest request) {
     Checks.notNull(request, "call");
-    List<CapabilityGap> gaps = new ArrayList<>();
-    operationGap(Capability.OUTBOUND_CALL).ifPresent(gaps::add);
-    if (request.from().isPresent()) {
-      operationGap(Capability.CALLER_ID).ifPresent(gaps::add);
-    }
-    if (!request.tags().isEmpty()) {
-      operationGap(Capability.TAGS).ifPresent(gaps::add);
-    }
-    if (request.maxDuration().isPresent()) {
-      operationGap(Capability.CALL_DURATION_LIMIT).ifPresent(gaps::add);
-    }
-    check(request.flow(), gaps);
+    List<Route> capable =
+        capable(routes, route -> route.verdict(request.flow(), route.placingGaps(request)));
     if (request.flow().verbs().get(0) instanceof Reject) {
       // Vendors run an outbound call's flow once the callee has answered, when it can no longer
       // be refused; the docs of Voxtelesys say Reject then has no effect.
@@ -181,16 +272,99 @@ public final class VoiceClient implements AutoCloseable {
           "verbs[0]",
           "reject only refuses incoming calls; an outbound call is answered before its flow runs");
     }
+    List<VoiceException> refusals = new ArrayList<>();
+    for (Route route : capable) {
+      try {
+        Call call = place(route, request);
+        if (routed()) {
+          remember(call.id(), route);
+        }
+        return call;
+      } catch (VoiceException e) {
+        if (!createdNothing(e)) {
+          refusals.forEach(e::addSuppressed);
+          throw e instanceof ProviderUnavailableException unavailable
+              ? new CallMayExistException(unavailable, route.id())
+              : e;
+        }
+        refusals.add(e);
+        LOG.warn(
+            "{} created no call ({}); trying the next capable provider", route, e.getMessage());
+      }
+    }
+    VoiceException last = refusals.remove(refusals.size() - 1);
+    refusals.forEach(last::addSuppressed);
+    throw last;
+  }
+
+  /** Places {@code request} with one provider, watched by the observer. */
+  private Call place(Route route, CallRequest request) {
     VoiceObserver.Step step =
-        observer.begin(VoiceObserver.CALL_PLACE, Map.of("provider", provider.id()));
+        observer.begin(VoiceObserver.CALL_PLACE, Map.of("provider", route.id()));
     try {
-      Call call = client.placeCall(request);
+      Call call = route.client().placeCall(request);
       step.end("placed");
       return call;
     } catch (RuntimeException e) {
       step.end(e.getClass().getSimpleName());
       throw e;
     }
+  }
+
+  /**
+   * Whether a failure to place a call proves that no call was created, so that placing it with
+   * another provider cannot ring the callee twice. The providers map a vendor's answer to these
+   * types only where its document says the request was refused before anything was created.
+   */
+  private static boolean createdNothing(VoiceException failure) {
+    return failure instanceof AuthenticationException
+        || failure instanceof RateLimitedException
+        || failure instanceof AccountException
+        || failure instanceof InvalidInputException
+        || failure instanceof UnsupportedCapabilityException
+        || (failure instanceof ProviderUnavailableException unavailable
+            && !unavailable.requestSent());
+  }
+
+  /** Records that {@code callId} belongs to {@code route}, for the live operations. */
+  private void remember(String callId, Route route) {
+    String key = ROUTE_KEY + callId;
+    while (true) {
+      Optional<Versioned> known = state.get(key);
+      boolean written =
+          known.isEmpty()
+              ? state.create(key, route.id(), ROUTE_LIFETIME)
+              : state.replace(key, known.get().version(), route.id(), ROUTE_LIFETIME);
+      if (written) {
+        return;
+      }
+    }
+  }
+
+  /** The route of a call this client placed or answered. */
+  private Route routeOf(String callId) {
+    if (!routed()) {
+      return routes.get(0);
+    }
+    String id =
+        state
+            .get(ROUTE_KEY + callId)
+            .map(Versioned::value)
+            .orElseThrow(
+                () ->
+                    new CallNotFoundException(
+                        "no provider of this client placed or answered call " + callId,
+                        null,
+                        null));
+    return routes.stream()
+        .filter(route -> route.id().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new CallNotFoundException(
+                    "call " + callId + " belongs to " + id + ", which this client does not use",
+                    id,
+                    null));
   }
 
   /** Places an outbound call from {@code from} to {@code to}, both E.164. */
@@ -201,29 +375,41 @@ public final class VoiceClient implements AutoCloseable {
   /** The current state of a call. */
   public Call getCall(String callId) {
     Checks.vendorId(callId, "callId");
-    require(Capability.CALL_STATUS);
-    return client.getCall(callId);
+    Route route = routeOf(callId);
+    route.require(Capability.CALL_STATUS);
+    return route.client().getCall(callId);
   }
 
-  /** The calls the vendor knows, fetched lazily page by page as the stream is consumed. */
+  /**
+   * The calls the vendor knows, fetched lazily page by page as the stream is consumed; with several
+   * providers, those of each that can list them, in order.
+   */
   public Stream<Call> listCalls() {
-    require(Capability.CALL_LIST);
-    return client.listCalls();
+    List<Route> listing =
+        routes.stream()
+            .filter(route -> route.operationGap(Capability.CALL_LIST).isEmpty())
+            .toList();
+    if (listing.isEmpty()) {
+      routes.get(0).require(Capability.CALL_LIST);
+    }
+    return listing.stream().flatMap(route -> route.client().listCalls());
   }
 
   /** Replaces what a live call is doing with {@code flow}. */
   public void modifyCall(String callId, CallFlow flow) {
     Checks.vendorId(callId, "callId");
     Checks.notNull(flow, "flow");
-    check(flow, operationGap(Capability.MODIFY_CALL).stream().toList());
-    client.modifyCall(callId, flow);
+    Route route = routeOf(callId);
+    route.verdict(flow, route.operationGap(Capability.MODIFY_CALL).stream().toList()).orThrow();
+    route.client().modifyCall(callId, flow);
   }
 
   /** Hangs up a live call. */
   public void hangup(String callId) {
     Checks.vendorId(callId, "callId");
-    require(Capability.HANGUP_CALL);
-    client.hangup(callId);
+    Route route = routeOf(callId);
+    route.require(Capability.HANGUP_CALL);
+    route.client().hangup(callId);
   }
 
   /**
@@ -232,15 +418,17 @@ public final class VoiceClient implements AutoCloseable {
    */
   public void hold(String callId) {
     Checks.vendorId(callId, "callId");
-    require(Capability.HOLD);
-    client.hold(callId);
+    Route route = routeOf(callId);
+    route.require(Capability.HOLD);
+    route.client().hold(callId);
   }
 
   /** Takes a call off hold; its flow goes on where it was. */
   public void unhold(String callId) {
     Checks.vendorId(callId, "callId");
-    require(Capability.HOLD);
-    client.unhold(callId);
+    Route route = routeOf(callId);
+    route.require(Capability.HOLD);
+    route.client().unhold(callId);
   }
 
   /**
@@ -308,22 +496,43 @@ public final class VoiceClient implements AutoCloseable {
 
   /**
    * The signed URL to configure at the vendor for incoming calls (a Voxtelesys number's VoxXML URL,
-   * a Hoiio number's notify URL).
+   * a Hoiio number's notify URL); with several providers, the first's that takes incoming calls.
    *
    * @throws UnsupportedCapabilityException when the provider takes no incoming calls
    * @throws ConfigurationException when no webhook base URL is configured
    */
   public URI incomingCallUrl() {
-    require(Capability.INBOUND_CALL);
+    return incomingCallUrl(firstWith(Capability.INBOUND_CALL));
+  }
+
+  /**
+   * The signed URL for incoming calls of {@code providerId}, one of this client's providers.
+   *
+   * @throws InvalidInputException when the client does not use that provider
+   */
+  public URI incomingCallUrl(String providerId) {
+    Checks.notNull(providerId, "providerId");
+    return incomingCallUrl(
+        routes.stream()
+            .filter(route -> route.id().equals(providerId))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "providerId", "is not one of this client's providers: " + providerIds())));
+  }
+
+  private URI incomingCallUrl(Route route) {
+    route.require(Capability.INBOUND_CALL);
     String path =
-        endpoints.values().stream()
+        route.client().webhookEndpoints().stream()
             .filter(endpoint -> !endpoint.bound())
             .map(WebhookEndpoint::path)
             .findFirst()
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        provider.id() + " declares incoming calls but no endpoint for them"));
+                        route + " declares incoming calls but no endpoint for them"));
     return signer().sign(path, INCOMING_REFERENCE);
   }
 
@@ -345,13 +554,31 @@ public final class VoiceClient implements AutoCloseable {
    */
   public WebhookResult handleWebhook(WebhookRequest request) {
     VoiceObserver.Step step =
-        observer.begin(VoiceObserver.WEBHOOK, Map.of("provider", provider.id()));
+        observer.begin(VoiceObserver.WEBHOOK, Map.of("provider", webhookProvider(request)));
     Outcome outcome = new Outcome();
     try {
       return handle(request, outcome);
     } finally {
       step.end(outcome.verdict, Map.of("endpoint", outcome.endpoint));
     }
+  }
+
+  /**
+   * The provider a webhook is for, as the observer tags it: the only one, or with several the one
+   * whose endpoint the path names ({@code none} when it names none).
+   */
+  private String webhookProvider(WebhookRequest request) {
+    if (!routed()) {
+      return routes.get(0).id();
+    }
+    return routes.stream()
+        .filter(
+            route ->
+                route.client().webhookEndpoints().stream()
+                    .anyMatch(endpoint -> request.path().endsWith(endpoint.path())))
+        .map(Route::id)
+        .findFirst()
+        .orElse("none");
   }
 
   /** How a webhook was handled, for the observer: low-cardinality words only. */
@@ -364,14 +591,17 @@ public final class VoiceClient implements AutoCloseable {
   private WebhookResult handle(WebhookRequest request, Outcome outcome) {
     WebhookContext context;
     WebhookEndpoint endpoint;
+    Route route;
     try {
       String reference = verify(request);
       WebhookSigner verified = signer.get();
-      endpoint = endpoints.get(verified.signedPath(request));
+      String path = verified.signedPath(request);
+      endpoint = endpoints.get(path);
       if (endpoint == null) {
         throw new WebhookVerificationException("no callback is signed for this path");
       }
-      context = new WebhookContext(reference, verified, endpoint, this::answer);
+      route = endpointRoutes.get(path);
+      context = new WebhookContext(reference, verified, endpoint, call -> answer(route, call));
     } catch (WebhookVerificationException e) {
       LOG.warn("Refused webhook {}: {}", request, e.getMessage());
       outcome.verdict = "refused";
@@ -384,8 +614,9 @@ public final class VoiceClient implements AutoCloseable {
       return WebhookResult.of(WebhookResponse.methodNotAllowed(endpoint.methods()));
     }
     try {
-      WebhookDelivery delivery = client.readWebhook(WebhookSigner.unsigned(request), context);
-      admit(endpoint, delivery);
+      WebhookDelivery delivery =
+          route.client().readWebhook(WebhookSigner.unsigned(request), context);
+      admit(route, endpoint, delivery);
       outcome.verdict = "duplicate";
       WebhookResult result =
           deduplicator.handle(
@@ -394,7 +625,7 @@ public final class VoiceClient implements AutoCloseable {
                 outcome.verdict = "accepted";
                 return delivery.action().get();
               });
-      result.events().forEach(this::deliver);
+      result.events().forEach(event -> deliver(route, event));
       return result;
     } catch (WebhookVerificationException e) {
       LOG.warn("Refused webhook {}: {}", request, e.getMessage());
@@ -422,7 +653,7 @@ public final class VoiceClient implements AutoCloseable {
   }
 
   /** Refuses a delivery that cannot prove it speaks for what its URL was issued for. */
-  private void admit(WebhookEndpoint endpoint, WebhookDelivery delivery) {
+  private void admit(Route route, WebhookEndpoint endpoint, WebhookDelivery delivery) {
     if (!endpoint.bound()) {
       return;
     }
@@ -431,7 +662,7 @@ public final class VoiceClient implements AutoCloseable {
             .claim()
             .orElseThrow(
                 () -> new WebhookVerificationException("the request names no call or conference"));
-    if (!bindings.admit(claim.key(), claim.subject())) {
+    if (!bindings.get(route.id()).admit(claim.key(), claim.subject())) {
       throw new WebhookVerificationException(
           "the request speaks for a " + claim.subject().kind() + " its URL was not issued for");
     }
@@ -455,8 +686,11 @@ public final class VoiceClient implements AutoCloseable {
         .orElseThrow(() -> new WebhookVerificationException("invalid or missing signature"));
   }
 
-  private void deliver(CallEvent event) {
-    observer.delivered(provider.id(), event);
+  private void deliver(Route route, CallEvent event) {
+    if (routed() && event instanceof IncomingCall incoming) {
+      remember(incoming.callId(), route);
+    }
+    observer.delivered(route.id(), event);
     for (Consumer<CallEvent> listener : listeners) {
       try {
         listener.accept(event);
@@ -472,29 +706,13 @@ public final class VoiceClient implements AutoCloseable {
     return signer.orElseThrow(
         () ->
             new ConfigurationException(
-                provider.id(),
+                providerId(),
                 List.of(
                     "set "
                         + SwitchboardConfig.WEBHOOK_BASE_URL
                         + " and "
                         + SwitchboardConfig.WEBHOOK_SECRET
                         + " to receive calls and events")));
-  }
-
-  /** The gap of an operation that needs {@code capability}, when the provider lacks it. */
-  Optional<CapabilityGap> operationGap(Capability capability) {
-    return provider.capabilities().has(capability)
-        ? Optional.empty()
-        : Optional.of(CapabilityGap.of("", "", capability));
-  }
-
-  /** Fails, before anything is sent, when the provider lacks {@code capability}. */
-  void require(Capability capability) {
-    operationGap(capability)
-        .ifPresent(
-            gap -> {
-              throw new UnsupportedCapabilityException(provider.id(), List.of(gap));
-            });
   }
 
   /**
@@ -505,10 +723,12 @@ public final class VoiceClient implements AutoCloseable {
   @Override
   public void close() {
     operations.close(Duration.ofSeconds(CLOSE_GRACE_SECONDS));
-    try {
-      client.close();
-    } catch (Exception e) {
-      LOG.warn("Closing provider {} failed", provider.id(), e);
+    for (Route route : routes) {
+      try {
+        route.client().close();
+      } catch (Exception e) {
+        LOG.warn("Closing provider {} failed", route, e);
+      }
     }
     if (ownsState) {
       state.close();
@@ -517,6 +737,6 @@ public final class VoiceClient implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "VoiceClient[" + provider.id() + "]";
+    return "VoiceClient" + providerIds();
   }
 }

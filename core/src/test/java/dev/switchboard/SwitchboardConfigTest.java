@@ -286,4 +286,13 @@ class SwitchboardConfigTest {
       assertThat(SwitchboardConfig.of(Map.of(key, "v")).get(environmentName)).contains("v");
     }
   }
+
+  @Test
+  @DisplayName("switchboard.provider may list several, in order")
+  void providerList() {
+    SwitchboardConfig config =
+        SwitchboardConfig.of(Map.of(SwitchboardConfig.PROVIDER, " Voxtelesys, hoiio ,,"));
+    assertThat(config.providers()).containsExactly("voxtelesys", "hoiio");
+    assertThat(SwitchboardConfig.empty().providers()).isEmpty();
+  }
 }

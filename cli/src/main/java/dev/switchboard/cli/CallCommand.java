@@ -35,7 +35,7 @@ final class CallCommand implements Callable<Integer> {
     CallRequest request =
         CallRequest.builder().from(from).to(to).flow(Flows.read(flowFile)).build();
     CallFlow flow = request.flow();
-    Flows.check(Providers.find(options.provider), flow);
+    Flows.check(options.providers(), flow);
     try (VoiceClient client = options.connect()) {
       Call call = client.placeCall(request);
       spec.commandLine()

@@ -3,11 +3,13 @@ package dev.switchboard.cli;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
+import dev.switchboard.spi.VoiceProvider;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
@@ -20,7 +22,10 @@ final class ConfigOptions {
   @Option(
       names = "--provider",
       required = true,
-      description = "a provider id (see switchboard providers)")
+      paramLabel = "P[,P...]",
+      description =
+          "a provider id (see switchboard providers), or several, comma-separated, in the order"
+              + " calls try them")
   String provider;
 
   @Option(
@@ -64,8 +69,31 @@ final class ConfigOptions {
   }
 
   VoiceClient connect(UnaryOperator<Switchboard.Builder> customize) {
+    List<VoiceProvider> chosen = providers();
     return customize
-        .apply(Switchboard.builder().provider(Providers.find(provider)).config(config()))
+        .apply(
+            Switchboard.builder()
+                .providers(
+                    chosen.get(0), chosen.subList(1, chosen.size()).toArray(VoiceProvider[]::new))
+                .config(config()))
         .build();
+  }
+
+  /** The providers {@code --provider} lists, in order. */
+  List<VoiceProvider> providers() {
+    return Providers.list(provider);
+  }
+
+  /**
+   * The one provider {@code --provider} names, for a command about one call: a fresh process cannot
+   * know which of several placed it.
+   */
+  VoiceProvider single(String command) {
+    List<VoiceProvider> chosen = providers();
+    if (chosen.size() > 1) {
+      throw new UsageException(
+          command + " takes one --provider, the one that placed the call; was " + provider);
+    }
+    return chosen.get(0);
   }
 }

@@ -2,6 +2,8 @@ package dev.switchboard.cli;
 
 import dev.switchboard.Capability;
 import dev.switchboard.CapabilityGap;
+import dev.switchboard.FlowVerdict;
+import dev.switchboard.NoRouteException;
 import dev.switchboard.UnsupportedCapabilityException;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.FlowJson;
@@ -26,8 +28,17 @@ final class Flows {
     }
   }
 
-  /** Fails with every gap, and every vendor limit broken, before anything is sent. */
-  static void check(VoiceProvider provider, CallFlow flow) {
-    provider.verdict(flow).orThrow();
+  /**
+   * Fails, before anything is sent, unless one of {@code providers} can run {@code flow}: with one,
+   * naming every gap and broken limit; with several, every provider's reasons.
+   */
+  static void check(List<VoiceProvider> providers, CallFlow flow) {
+    List<FlowVerdict> verdicts = providers.stream().map(p -> p.verdict(flow)).toList();
+    if (verdicts.stream().noneMatch(FlowVerdict::ok)) {
+      if (verdicts.size() == 1) {
+        verdicts.get(0).orThrow();
+      }
+      throw new NoRouteException(verdicts);
+    }
   }
 }

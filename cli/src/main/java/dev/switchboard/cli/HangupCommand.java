@@ -23,7 +23,7 @@ final class HangupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // Say what the provider lacks before asking for credentials it would not need.
-    Flows.require(Providers.find(options.provider), Capability.HANGUP_CALL);
+    Flows.require(options.single("hangup"), Capability.HANGUP_CALL);
     try (VoiceClient client = options.connect()) {
       client.hangup(callId);
       spec.commandLine().getOut().println("Hung up " + callId);

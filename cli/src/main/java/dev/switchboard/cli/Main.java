@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.InvalidInputException;
+import dev.switchboard.NoRouteException;
 import dev.switchboard.UnsupportedCapabilityException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -73,6 +74,7 @@ public final class Main {
   static int exitCode(Throwable e) {
     return e instanceof InvalidInputException
             || e instanceof UnsupportedCapabilityException
+            || e instanceof NoRouteException
             || e instanceof UsageException
         ? INVALID_INPUT
         : RUNTIME_ERROR;

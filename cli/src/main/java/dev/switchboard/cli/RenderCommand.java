@@ -3,6 +3,7 @@ package dev.switchboard.cli;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.spi.VoiceProvider;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,7 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() {
     VoiceProvider chosen = Providers.find(provider);
     CallFlow flow = Flows.read(flowFile);
-    Flows.check(chosen, flow);
+    Flows.check(List.of(chosen), flow);
     String rendered =
         chosen
             .render(flow)

@@ -4,6 +4,7 @@ import dev.switchboard.Capability;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.flow.CallFlow;
+import dev.switchboard.spi.VoiceProvider;
 import dev.switchboard.webhook.WebhookServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,8 +62,9 @@ final class ServeCommand implements Callable<Integer> {
       throw new UsageException("--port must be from 0 to 65535, was " + port);
     }
     CallFlow flow = Flows.read(flowFile);
-    // The flow answers incoming calls, which some vendors run differently from outbound ones.
-    Providers.find(options.provider).incomingVerdict(flow).orThrow();
+    // The flow answers incoming calls, which some vendors run differently from outbound ones;
+    // every listed provider answers its own.
+    options.providers().forEach(provider -> provider.incomingVerdict(flow).orThrow());
     PrintWriter out = spec.commandLine().getOut();
     try (VoiceClient client =
             options.connect(
@@ -87,9 +89,15 @@ final class ServeCommand implements Callable<Integer> {
               + " at "
               + bind.getHostAddress()
               + " for "
-              + client.providerId());
-      if (client.capabilities().has(Capability.INBOUND_CALL)) {
-        out.println("Incoming-call URL to configure at the vendor: " + client.incomingCallUrl());
+              + String.join(", ", client.providerIds()));
+      for (VoiceProvider provider : options.providers()) {
+        if (provider.capabilities().has(Capability.INBOUND_CALL)) {
+          out.println(
+              "Incoming-call URL to configure at "
+                  + provider.displayName()
+                  + ": "
+                  + client.incomingCallUrl(provider.id()));
+        }
       }
       stop.await();
       try {

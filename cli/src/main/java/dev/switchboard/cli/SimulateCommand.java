@@ -73,7 +73,7 @@ final class SimulateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (provider != null) {
       VoiceProvider chosen = Providers.find(provider);
-      Flows.check(chosen, flow);
+      Flows.check(List.of(chosen), flow);
       Run run = simulate(chosen, flow, callee);
       out.print(json ? TranscriptJson.write(run.transcript()) : run.transcript().render() + "\n");
       if (wire) {

@@ -24,7 +24,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // Say what the provider lacks before asking for credentials it would not need.
-    Flows.require(Providers.find(options.provider), Capability.CALL_STATUS);
+    Flows.require(options.single("status"), Capability.CALL_STATUS);
     try (VoiceClient client = options.connect()) {
       Call call = client.getCall(callId);
       spec.commandLine()

@@ -95,6 +95,40 @@ class CommandTest {
     }
 
     @Test
+    @DisplayName("with several providers, shows each verdict and the one a routed call would use")
+    void routed() {
+      Result result = run("validate", "--provider", "xoxzo,hoiio", example("voicemail"));
+      assertThat(result.code()).isZero();
+      assertThat(result.out().lines())
+          .containsExactly(
+              "xoxzo: cannot run it",
+              "  verbs[0] record: record the caller",
+              "  verbs[1] hangup: more than one message in a call",
+              "hoiio: can run it",
+              "A call routed through xoxzo,hoiio would use hoiio");
+    }
+
+    @Test
+    @DisplayName("without --provider, judges every provider found, in id order")
+    void everyProvider() {
+      Result result = run("validate", example("voicemail"));
+      assertThat(result.code()).isZero();
+      assertThat(result.out())
+          .contains("hoiio: can run it", "voxtelesys: ", "xoxzo: cannot run it")
+          .contains("A call routed through hoiio,voxtelesys,xoxzo would use hoiio");
+    }
+
+    @Test
+    @DisplayName("exits 2 when none of the providers can run the flow, in one line on stderr")
+    void noneCan() {
+      Result result = run("validate", "--provider", "xoxzo,xoxzo", example("voicemail"));
+      assertThat(result.code()).isEqualTo(2);
+      assertThat(result.err()).contains("names a provider twice");
+      Result none = run("validate", "--provider", "xoxzo", example("voicemail"));
+      assertThat(none.code()).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("exits 2 listing every vendor limit broken")
     void limits(@TempDir Path dir) throws IOException {
       Path flow = dir.resolve("long-pause.json");
@@ -315,7 +349,7 @@ class CommandTest {
     @Test
     @DisplayName("a usage error, such as a missing option or an unknown command")
     void usage() {
-      assertOneLine(run("validate", example("simple-ivr")), 2, "--provider");
+      assertOneLine(run("validate", "--provider", "voxtelesys"), 2, "FLOW");
       assertOneLine(run("dance"), 2, "dance");
       assertOneLine(
           run("simulate", "--provider", "voxtelesys", "--press", "abc", example("simple-ivr")),

@@ -159,6 +159,51 @@ class LiveCommandTest {
   }
 
   @Test
+  @DisplayName("call with several providers places the call on the first that can run the flow")
+  void routed() throws IOException {
+    try (XoxzoSimulator xoxzo = new XoxzoSimulator("cli-sid", "cli-token");
+        VoxtelesysSimulator voxtelesys = new VoxtelesysSimulator("cli-key")) {
+      xoxzo.start();
+      voxtelesys.start();
+      Path config =
+          config(
+              Map.of(
+                  XoxzoProvider.SID, "cli-sid",
+                  XoxzoProvider.AUTH_TOKEN, "cli-token",
+                  XoxzoProvider.BASE_URL, xoxzo.baseUrl().toString(),
+                  VoxtelesysProvider.API_KEY, "cli-key",
+                  VoxtelesysProvider.BASE_URL, voxtelesys.baseUrl().toString()));
+      voxtelesys.scriptNextCall(Callee.builder().presses("2").build());
+      CommandTest.Result placed =
+          CommandTest.run(
+              "call",
+              "--provider",
+              "xoxzo,voxtelesys",
+              "--config",
+              config.toString(),
+              "--from",
+              "+15550001111",
+              "--to",
+              "+15556667777",
+              CommandTest.example("simple-ivr"));
+      assertThat(placed.code()).as(placed.err()).isZero();
+      assertThat(placed.out()).contains(" on voxtelesys ");
+      assertThat(xoxzo.requestCount()).isZero();
+      voxtelesys.awaitTranscript(callId(placed), WAIT);
+      CommandTest.Result status =
+          CommandTest.run(
+              "status",
+              "--provider",
+              "xoxzo,voxtelesys",
+              "--config",
+              config.toString(),
+              callId(placed));
+      assertThat(status.code()).isEqualTo(2);
+      assertThat(status.err()).contains("status takes one --provider");
+    }
+  }
+
+  @Test
   @DisplayName("call and status on Xoxzo send the playback request with Basic auth")
   void xoxzo() throws IOException {
     try (XoxzoSimulator simulator = new XoxzoSimulator("cli-sid", "cli-token")) {
@@ -273,7 +318,7 @@ class LiveCommandTest {
                           CommandTest.example("reminder-tts"))));
       server.start();
       String url =
-          out.await(Pattern.compile("Incoming-call URL to configure at the vendor: (\\S+)"), WAIT);
+          out.await(Pattern.compile("Incoming-call URL to configure at Voxtelesys: (\\S+)"), WAIT);
       Callee caller = Callee.answering();
       assertThat(simulator.incomingCall(URI.create(url), "15556668888", "15556667777", caller))
           .isEqualTo(ReferenceInterpreter.run(SeedFlows.reminderByVoice(), caller));

@@ -73,7 +73,7 @@ final class CliArgumentCases {
       args.remove(args.size() - 1);
       add("missing FLOW for " + command, "FLOW", 2, args);
     }
-    add("missing --provider", "--provider", 2, List.of("validate", flow.toString()));
+    add("missing --provider", "--provider", 2, List.of("render", flow.toString()));
     add(
         "--provider without its value",
         "--provider",
@@ -141,7 +141,7 @@ final class CliArgumentCases {
 
   private void unknownProviders() {
     String[] providers = {
-      "twilio", "", " ", "hoiio2", "hoiio,xoxzo", "../hoiio", "HOIIO-X", "vox telesys"
+      "twilio", "", " ", "hoiio2", "hoiio,twilio", "../hoiio", "HOIIO-X", "vox telesys"
     };
     String[] commands = {
       "validate", "render", "simulate", "call", "serve", "status", "hangup", "call"
@@ -157,6 +157,13 @@ final class CliArgumentCases {
           "unknown provider",
           2,
           args);
+    }
+    for (String command : List.of("validate", "call", "serve")) {
+      add(
+          "--provider 'hoiio,hoiio' for " + command,
+          "names a provider twice",
+          2,
+          valid(command, "hoiio,hoiio", flow.toString()));
     }
   }
 

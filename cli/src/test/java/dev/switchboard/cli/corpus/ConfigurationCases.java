@@ -157,7 +157,7 @@ final class ConfigurationCases {
   }
 
   private void unknownProviders() {
-    for (String id : List.of("twilio", "hoiio,xoxzo", "   ")) {
+    for (String id : List.of("twilio", "voxtelesys,voxtelesys", "voxtelesys,twilio", "   ")) {
       Map<String, String> config = new LinkedHashMap<>(vendors.config(VoxtelesysProvider.ID));
       config.put(SwitchboardConfig.PROVIDER, id);
       cases.add(

@@ -3,8 +3,12 @@ package dev.switchboard.provider.support;
 import dev.switchboard.ProviderUnavailableException;
 import dev.switchboard.VoiceObserver;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLHandshakeException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -245,7 +249,21 @@ public final class VendorHttp {
   }
 
   private ProviderUnavailableException unavailable(String what, IOException e) {
-    return new ProviderUnavailableException(
-        vendorName + " did not answer " + what + ": " + e.getMessage(), providerId, null, e);
+    String message = vendorName + " did not answer " + what + ": " + e.getMessage();
+    return unreached(e)
+        ? ProviderUnavailableException.unreached(message, providerId, e)
+        : new ProviderUnavailableException(message, providerId, null, e);
+  }
+
+  /**
+   * Whether {@code e} proves the request never reached the vendor: no connection could be opened
+   * (refused, no route, an unknown host, a failed TLS handshake), so nothing was written. A
+   * time-out is never such proof, since it cannot say whether the request had been written.
+   */
+  static boolean unreached(IOException e) {
+    return e instanceof ConnectException
+        || e instanceof NoRouteToHostException
+        || e instanceof UnknownHostException
+        || e instanceof SSLHandshakeException;
   }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.ProviderUnavailableException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -275,6 +279,42 @@ class VendorHttpTest {
       } finally {
         retrying.close();
       }
+    }
+  }
+
+  @Nested
+  @DisplayName("Whether a request reached the vendor")
+  class Reached {
+    @Test
+    @DisplayName("A refused connection proves the request never reached the vendor")
+    void refused() throws IOException {
+      int port;
+      try (ServerSocket probe = new ServerSocket(0)) {
+        port = probe.getLocalPort();
+      }
+      Request request =
+          new Request.Builder().url("http://127.0.0.1:" + port + "/v1/calls").get().build();
+      assertThatThrownBy(() -> http.send(request, ERRORS))
+          .isInstanceOfSatisfying(
+              ProviderUnavailableException.class, e -> assertThat(e.requestSent()).isFalse());
+    }
+
+    @Test
+    @DisplayName("A dropped connection after sending leaves it unknown")
+    void dropped() {
+      dropConnection();
+      assertThatThrownBy(() -> http.send(post(), ERRORS))
+          .isInstanceOfSatisfying(
+              ProviderUnavailableException.class, e -> assertThat(e.requestSent()).isTrue());
+    }
+
+    @Test
+    @DisplayName("Only failures to connect count as unreached, never a time-out")
+    void kinds() {
+      assertThat(VendorHttp.unreached(new ConnectException("refused"))).isTrue();
+      assertThat(VendorHttp.unreached(new UnknownHostException("nowhere"))).isTrue();
+      assertThat(VendorHttp.unreached(new SocketTimeoutException("timeout"))).isFalse();
+      assertThat(VendorHttp.unreached(new IOException("reset"))).isFalse();
     }
   }
 }

@@ -17,9 +17,12 @@ public class SwitchboardHealthIndicator implements HealthIndicator {
 
   @Override
   public Health health() {
-    return Health.up()
-        .withDetail("provider", client.providerId())
-        .withDetail("capabilities", client.capabilities().asSet().size())
-        .build();
+    Health.Builder health =
+        Health.up().withDetail("provider", String.join(",", client.providerIds()));
+    if (!client.unavailableProviders().isEmpty()) {
+      // Routing works without them, but someone should know they are missing.
+      health.withDetail("unavailable", client.unavailableProviders().keySet());
+    }
+    return health.withDetail("capabilities", client.capabilities().asSet().size()).build();
   }
 }

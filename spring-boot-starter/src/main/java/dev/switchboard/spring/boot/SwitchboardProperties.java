@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class SwitchboardProperties {
   /**
    * The provider's id, e.g. hoiio; may be left out when exactly one provider is on the class path.
+   * Several, comma-separated (voxtelesys,hoiio), route each call to the first that can run it.
    */
   private String provider;
 

@@ -9,10 +9,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -38,13 +43,71 @@ public final class FaultyVendor implements AutoCloseable {
   /** How long {@link Fault#BYTE_AT_A_TIME} waits before each byte, in milliseconds. */
   public static final long TRICKLE_MILLIS = 300;
 
-  /** A request as the vendor received it. */
-  public record Received(String method, String target, String body) {}
+  /**
+   * A request as the vendor received it.
+   *
+   * @param method the method
+   * @param target the request target: the path and query as sent
+   * @param headers the headers, names in lower case
+   * @param body the body, read as UTF-8
+   */
+  public record Received(String method, String target, Map<String, String> headers, String body) {
+    public Received {
+      headers = Map.copyOf(headers);
+    }
+  }
 
-  /** A scripted healthy answer: its status and its JSON body. */
-  public record Answer(int status, String body) {
+  /**
+   * A scripted answer: its status and its JSON body, or a fault to play instead.
+   *
+   * @param status the status
+   * @param body the JSON body
+   * @param fault the fault played instead of this answer, or null, e.g. to break the connection
+   *     after the request was passed on to a simulator
+   */
+  public record Answer(int status, String body, Fault fault) {
     public Answer {
       Objects.requireNonNull(body, "body");
+    }
+
+    /** An answer of {@code status} with {@code body}. */
+    public Answer(int status, String body) {
+      this(status, body, null);
+    }
+
+    /** {@code fault} played instead of an answer. */
+    public static Answer instead(Fault fault) {
+      return new Answer(0, "", Objects.requireNonNull(fault, "fault"));
+    }
+  }
+
+  private static final HttpClient FORWARDER =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  /**
+   * Passes {@code request} on to the server at {@code origin} (scheme, host and port: a simulator),
+   * with its method, target, body and the headers a vendor reads; its answer. So a FaultyVendor in
+   * front of a simulator breaks only what the test tells it to.
+   */
+  public static Answer forward(Received request, URI origin) {
+    HttpRequest.Builder forwarded =
+        HttpRequest.newBuilder(origin.resolve(request.target()))
+            .method(request.method(), HttpRequest.BodyPublishers.ofString(request.body()));
+    for (String header : List.of("authorization", "content-type", "accept")) {
+      String value = request.headers().get(header);
+      if (value != null) {
+        forwarded.header(header, value);
+      }
+    }
+    try {
+      HttpResponse<String> answer =
+          FORWARDER.send(forwarded.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(answer.statusCode(), answer.body());
+    } catch (IOException e) {
+      return new Answer(502, "{}");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Answer(503, "{}");
     }
   }
 
@@ -155,7 +218,13 @@ public final class FaultyVendor implements AutoCloseable {
         Function<Received, Answer> answers = healthy;
         if (answers != null) {
           Answer answer = answers.apply(received);
-          write(out, answer.status(), "application/json", answer.body(), List.of());
+          if (answer.fault() == null) {
+            write(out, answer.status(), "application/json", answer.body(), List.of());
+            continue;
+          }
+          if (!play(answer.fault(), socket, out)) {
+            return;
+          }
           continue;
         }
         if (!play(fault, socket, out)) {
@@ -265,15 +334,18 @@ public final class FaultyVendor implements AutoCloseable {
         line.write(b);
       }
     }
-    int length = 0;
+    Map<String, String> headers = new HashMap<>();
     for (String header : lines.subList(1, lines.size())) {
-      String lower = header.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("content-length:")) {
-        length = Integer.parseInt(lower.substring("content-length:".length()).strip());
+      int colon = header.indexOf(':');
+      if (colon > 0) {
+        headers.put(
+            header.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+            header.substring(colon + 1).strip());
       }
     }
+    int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
     String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
     String[] requestLine = lines.get(0).split(" ");
-    return new Received(requestLine[0], requestLine[1], body);
+    return new Received(requestLine[0], requestLine[1], headers, body);
   }
 }
