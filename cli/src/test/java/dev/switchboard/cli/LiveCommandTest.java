@@ -278,7 +278,9 @@ class LiveCommandTest {
   }
 
   @Test
-  @DisplayName("serve answers incoming calls with the flow, prints each event, and stops cleanly")
+  @DisplayName(
+      "serve, for several providers, answers incoming calls with the flow, prints each event, and"
+          + " stops cleanly")
   void serve() throws Exception {
     try (VoxtelesysSimulator simulator = new VoxtelesysSimulator("cli-key")) {
       simulator.start();
@@ -287,6 +289,8 @@ class LiveCommandTest {
               Map.of(
                   VoxtelesysProvider.API_KEY, "cli-key",
                   VoxtelesysProvider.BASE_URL, simulator.baseUrl().toString(),
+                  XoxzoProvider.SID, "cli-sid",
+                  XoxzoProvider.AUTH_TOKEN, "cli-token",
                   SwitchboardConfig.WEBHOOK_BASE_URL, "http://127.0.0.1:PORT/hooks",
                   SwitchboardConfig.WEBHOOK_SECRET, "cli-serve-webhook-secret"));
       // The port is only known once serving; a first run finds a free one for the config.
@@ -310,7 +314,7 @@ class LiveCommandTest {
                       line.execute(
                           "serve",
                           "--provider",
-                          "voxtelesys",
+                          "voxtelesys,xoxzo",
                           "--config",
                           config.toString(),
                           "--port",
@@ -319,6 +323,9 @@ class LiveCommandTest {
       server.start();
       String url =
           out.await(Pattern.compile("Incoming-call URL to configure at Voxtelesys: (\\S+)"), WAIT);
+      String xoxzoUrl =
+          out.await(Pattern.compile("Incoming-call URL to configure at Xoxzo: (\\S+)"), WAIT);
+      assertThat(URI.create(xoxzoUrl).getPath()).endsWith("/xoxzo/incoming");
       Callee caller = Callee.answering();
       assertThat(simulator.incomingCall(URI.create(url), "15556668888", "15556667777", caller))
           .isEqualTo(ReferenceInterpreter.run(SeedFlows.reminderByVoice(), caller));
@@ -326,7 +333,9 @@ class LiveCommandTest {
       serve.stop.countDown();
       server.join(WAIT.toMillis());
       assertThat(code).hasValue(0);
-      assertThat(out.text()).contains("Listening on port " + port, "Stopped.");
+      assertThat(out.text())
+          .contains(
+              "Listening on port " + port + " at 127.0.0.1 for voxtelesys, xoxzo", "Stopped.");
       assertThat(List.of(out.text().split("\n"))).anyMatch(l -> l.startsWith("IncomingCall"));
     }
   }
