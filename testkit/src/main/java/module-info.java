@@ -14,6 +14,7 @@ module dev.switchboard.testkit {
 
   exports dev.switchboard.testkit;
   exports dev.switchboard.testkit.faults;
+  exports dev.switchboard.testkit.junit;
   exports dev.switchboard.testkit.simulator;
   exports dev.switchboard.testkit.state;
 

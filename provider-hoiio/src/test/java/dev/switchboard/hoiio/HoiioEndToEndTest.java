@@ -8,7 +8,6 @@ import dev.switchboard.CallNotFoundException;
 import dev.switchboard.CallStatus;
 import dev.switchboard.PhoneNumber;
 import dev.switchboard.Switchboard;
-import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.event.CallEnded;
 import dev.switchboard.event.CallEvent;
@@ -24,16 +23,13 @@ import dev.switchboard.testkit.Observation.JoinedConference;
 import dev.switchboard.testkit.ReferenceInterpreter;
 import dev.switchboard.testkit.SeedFlows;
 import dev.switchboard.testkit.Transcript;
+import dev.switchboard.testkit.junit.SimulatedVendor;
+import dev.switchboard.testkit.junit.SimulatedVoice;
 import dev.switchboard.testkit.simulator.HoiioSimulator;
 import dev.switchboard.webhook.WebhookRequest;
-import dev.switchboard.webhook.WebhookResponse;
-import dev.switchboard.webhook.WebhookServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -42,17 +38,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Simulator → notification → runner → next block, over real loopback HTTP. */
+@SimulatedVendor("hoiio")
 class HoiioEndToEndTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private SimulatedVoice voice;
   private HoiioSimulator simulator;
-  private WebhookServer webhooks;
-  private final AtomicReference<VoiceClient> client = new AtomicReference<>();
   private final List<CallEvent> events = new CopyOnWriteArrayList<>();
   private final InMemoryCallStateStore store = new InMemoryCallStateStore();
 
@@ -61,53 +56,21 @@ class HoiioEndToEndTest {
       new AtomicReference<>(request -> {});
 
   @BeforeEach
-  void start() throws Exception {
-    simulator = new HoiioSimulator(HoiioConformanceTest.APP, HoiioConformanceTest.TOKEN);
-    simulator.start();
-    webhooks =
-        WebhookServer.start(
-            request -> {
-              if (client.get() == null) {
-                return WebhookResponse.serverError();
-              }
-              beforeHandling.get().accept(request);
-              return client.get().handleWebhook(request).response();
-            },
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            16);
-    client.set(
-        Switchboard.builder()
-            .provider(new HoiioProvider(() -> Optional.of(store)))
-            .config(config())
-            .onEvent(events::add)
-            .build());
+  void start(SimulatedVoice voice) {
+    this.voice = voice;
+    this.simulator = voice.simulator(HoiioSimulator.class);
+    voice.beforeWebhook(request -> beforeHandling.get().accept(request));
+    voice.connect(this::withStore);
   }
 
-  private SwitchboardConfig config() {
-    return SwitchboardConfig.of(
-        Map.of(
-            HoiioProvider.APP_ID,
-            HoiioConformanceTest.APP,
-            HoiioProvider.ACCESS_TOKEN,
-            HoiioConformanceTest.TOKEN,
-            HoiioProvider.BASE_URL,
-            simulator.baseUrl() + "/open/",
-            SwitchboardConfig.WEBHOOK_BASE_URL,
-            webhooks.localUrl() + "/hooks",
-            SwitchboardConfig.WEBHOOK_SECRET,
-            "end-to-end-webhook-secret"));
-  }
-
-  @AfterEach
-  void stop() {
-    client.get().close();
-    webhooks.close();
-    simulator.close();
+  /** The provider keeping its calls in {@link #store}, which tests look into. */
+  private Switchboard.Builder withStore(Switchboard.Builder builder) {
+    return builder.provider(new HoiioProvider(() -> Optional.of(store))).onEvent(events::add);
   }
 
   private Transcript run(CallFlow flow, Callee callee) {
     simulator.scriptNextCall(callee);
-    Call call = client.get().placeCall("+6560000000", "+6561234567", flow);
+    Call call = voice.client().placeCall("+6560000000", "+6561234567", flow);
     return simulator.awaitTranscript(call.id(), WAIT);
   }
 
@@ -164,21 +127,14 @@ class HoiioEndToEndTest {
     CallFlow flow =
         CallFlow.of(Say.of("Thanks for calling."), Gather.builder().say("Press 1.").build());
     VoiceClient answering =
-        Switchboard.builder()
-            .provider(new HoiioProvider(() -> Optional.of(store)))
-            .config(config())
-            .onIncomingCall(call -> flow)
-            .onEvent(events::add)
-            .build();
-    VoiceClient previous = client.getAndSet(answering);
+        voice.connect(builder -> withStore(builder).onIncomingCall(call -> flow));
     Callee caller = Callee.builder().presses("1").build();
     Transcript transcript =
         simulator.incomingCall(answering.incomingCallUrl(), "+6568888888", "+6561234567", caller);
     assertThat(transcript).isEqualTo(ReferenceInterpreter.run(flow, caller));
     assertThat(events)
         .anySatisfy(e -> assertThat(e).isInstanceOf(dev.switchboard.event.IncomingCall.class));
-    answering.close();
-    client.set(previous);
+    VoiceClient previous = voice.connect(this::withStore);
     assertThat(
             simulator
                 .incomingCall(
@@ -223,11 +179,11 @@ class HoiioEndToEndTest {
             beforeHandling.set(
                 gather -> {
                   beforeHandling.set(next -> {});
-                  client.get().hold(gather.query().get("session").get(0));
+                  voice.client().hold(gather.query().get("session").get(0));
                 }));
-    Call call = client.get().placeCall("+6560000000", "+6561234567", flow);
+    Call call = voice.client().placeCall("+6560000000", "+6561234567", flow);
     simulator.awaitOnHold(call.id(), WAIT);
-    client.get().unhold(call.id());
+    voice.client().unhold(call.id());
     assertThat(simulator.awaitTranscript(call.id(), WAIT))
         .isEqualTo(ReferenceInterpreter.run(flow, callee));
     assertThat(simulator.wireLog())
@@ -248,16 +204,16 @@ class HoiioEndToEndTest {
     run(flow, Callee.answering());
     String answered = lastCallId();
     simulator.scriptNextCall(Callee.builder().pickup(Callee.Pickup.BUSY).build());
-    Call busy = client.get().placeCall("+6560000000", "+6561234567", flow);
+    Call busy = voice.client().placeCall("+6560000000", "+6561234567", flow);
     simulator.awaitTranscript(busy.id(), WAIT);
-    assertThat(client.get().getCall(answered).status()).isEqualTo(CallStatus.COMPLETED);
-    assertThat(client.get().getCall(busy.id()))
+    assertThat(voice.client().getCall(answered).status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(voice.client().getCall(busy.id()))
         .satisfies(
             call -> {
               assertThat(call.status()).isEqualTo(CallStatus.BUSY);
               assertThat(call.to()).hasValue(PhoneNumber.of("+6561234567"));
             });
-    assertThatThrownBy(() -> client.get().getCall("S-999"))
+    assertThatThrownBy(() -> voice.client().getCall("S-999"))
         .isInstanceOf(CallNotFoundException.class);
   }
 
@@ -287,7 +243,7 @@ class HoiioEndToEndTest {
     for (int i = 0; i < calls; i++) {
       simulator.scriptNextCall(callee);
       placed.add(
-          pool.submit(() -> client.get().placeCall("+6560000000", "+6561234567", flow).id()));
+          pool.submit(() -> voice.client().placeCall("+6560000000", "+6561234567", flow).id()));
     }
     List<String> ids = new ArrayList<>();
     for (Future<String> id : placed) {

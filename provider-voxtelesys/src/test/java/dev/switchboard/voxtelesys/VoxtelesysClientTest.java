@@ -28,23 +28,21 @@ import dev.switchboard.testkit.Callee;
 import dev.switchboard.testkit.Observation;
 import dev.switchboard.testkit.ReferenceInterpreter;
 import dev.switchboard.testkit.Transcript;
+import dev.switchboard.testkit.junit.SimulatedVendor;
+import dev.switchboard.testkit.junit.SimulatedVoice;
 import dev.switchboard.testkit.simulator.VoxtelesysSimulator;
 import dev.switchboard.testkit.simulator.WireExchange;
-import dev.switchboard.webhook.WebhookResponse;
-import dev.switchboard.webhook.WebhookServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -52,62 +50,28 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The provider end to end over loopback HTTP: simulator, webhook server, client. */
+@SimulatedVendor("voxtelesys")
 class VoxtelesysClientTest {
-  private static final String KEY = "vox-client-test-key";
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private SimulatedVoice voice;
   private VoxtelesysSimulator simulator;
-  private WebhookServer webhooks;
-  private final AtomicReference<VoiceClient> current = new AtomicReference<>();
   private final List<CallEvent> events = new CopyOnWriteArrayList<>();
 
   @BeforeEach
-  void start() throws Exception {
-    simulator = new VoxtelesysSimulator(KEY);
-    simulator.start();
-    webhooks =
-        WebhookServer.start(
-            request ->
-                current.get() == null
-                    ? WebhookResponse.serverError()
-                    : current.get().handleWebhook(request).response(),
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            4);
+  void start(SimulatedVoice voice) {
+    this.voice = voice;
+    this.simulator = voice.simulator(VoxtelesysSimulator.class);
   }
 
-  @AfterEach
-  void stop() {
-    if (current.get() != null) {
-      current.get().close();
-    }
-    webhooks.close();
-    simulator.close();
-  }
-
-  private SwitchboardConfig config(String key) {
-    return SwitchboardConfig.of(
-        Map.of(
-            VoxtelesysProvider.API_KEY,
-            key,
-            VoxtelesysProvider.BASE_URL,
-            simulator.baseUrl().toString(),
-            VoxtelesysProvider.POLL_INTERVAL_MS,
-            "20",
-            SwitchboardConfig.WEBHOOK_BASE_URL,
-            webhooks.localUrl() + "/hooks",
-            SwitchboardConfig.WEBHOOK_SECRET,
-            "client-test-webhook-secret"));
-  }
-
-  private VoiceClient connect(Switchboard.Builder builder) {
-    VoiceClient client = builder.config(config(KEY)).onEvent(this::record).build();
-    current.set(client);
-    return client;
+  /** The client built as {@code customize} says, its events recorded here. */
+  private VoiceClient connect(UnaryOperator<Switchboard.Builder> customize) {
+    return voice.connect(builder -> customize.apply(builder).onEvent(this::record));
   }
 
   private VoiceClient connect() {
-    return connect(Switchboard.builder().provider(VoxtelesysProvider.ID));
+    return connect(UnaryOperator.identity());
   }
 
   private Call place(VoiceClient client, CallFlow flow) {
@@ -169,12 +133,11 @@ class VoxtelesysClientTest {
       AtomicReference<String> callId = new AtomicReference<>();
       VoiceClient client =
           connect(
-              Switchboard.builder()
-                  .provider(VoxtelesysProvider.ID)
-                  .onEvent(
+              builder ->
+                  builder.onEvent(
                       e -> {
                         if (e instanceof DigitsGathered) {
-                          current.get().modifyCall(callId.get(), CallFlow.of(Say.of("Changed.")));
+                          voice.client().modifyCall(callId.get(), CallFlow.of(Say.of("Changed.")));
                         }
                       }));
       simulator.scriptNextCall(Callee.builder().presses("1").build());
@@ -192,12 +155,11 @@ class VoxtelesysClientTest {
       AtomicReference<String> callId = new AtomicReference<>();
       VoiceClient client =
           connect(
-              Switchboard.builder()
-                  .provider(VoxtelesysProvider.ID)
-                  .onEvent(
+              builder ->
+                  builder.onEvent(
                       e -> {
                         if (e instanceof DigitsGathered) {
-                          current.get().hangup(callId.get());
+                          voice.client().hangup(callId.get());
                         }
                       }));
       Call call = place(client, CallFlow.of(Gather.builder().build(), Say.of("Never heard.")));
@@ -293,11 +255,14 @@ class VoxtelesysClientTest {
     @DisplayName("A wrong API key is an authentication error that does not show the key")
     void wrongKey() {
       VoiceClient client =
-          Switchboard.builder()
-              .provider(VoxtelesysProvider.ID)
-              .config(config("wrong-key-canary"))
-              .build();
-      current.set(client);
+          connect(
+              builder ->
+                  builder.config(
+                      voice
+                          .config()
+                          .withOverrides(
+                              SwitchboardConfig.of(
+                                  Map.of(VoxtelesysProvider.API_KEY, "wrong-key-canary")))));
       assertThatThrownBy(() -> place(client, CallFlow.of(Say.of("Hi"))))
           .isInstanceOfSatisfying(
               AuthenticationException.class,
@@ -317,9 +282,7 @@ class VoxtelesysClientTest {
     void answered() {
       CallFlow flow =
           CallFlow.of(Say.of("Thanks for calling."), Gather.builder().say("Press 1.").build());
-      VoiceClient client =
-          connect(
-              Switchboard.builder().provider(VoxtelesysProvider.ID).onIncomingCall(call -> flow));
+      VoiceClient client = connect(builder -> builder.onIncomingCall(call -> flow));
       Callee caller = Callee.builder().presses("1").build();
       Transcript transcript =
           simulator.incomingCall(client.incomingCallUrl(), "15556668888", "15556667777", caller);
@@ -350,7 +313,7 @@ class VoxtelesysClientTest {
       connect();
       Request request =
           new Request.Builder()
-              .url(webhooks.localUrl() + "/hooks/voxtelesys/incoming")
+              .url(voice.webhookBaseUrl() + "/voxtelesys/incoming")
               .post(
                   RequestBody.create(
                       "{\"type\":\"api\",\"event\":\"incoming_call\"}",

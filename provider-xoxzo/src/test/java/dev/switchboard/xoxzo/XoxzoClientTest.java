@@ -27,32 +27,29 @@ import dev.switchboard.flow.Say;
 import dev.switchboard.provider.support.HttpTimeouts;
 import dev.switchboard.testkit.Callee;
 import dev.switchboard.testkit.Observation;
+import dev.switchboard.testkit.junit.SimulatedVendor;
+import dev.switchboard.testkit.junit.SimulatedVoice;
 import dev.switchboard.testkit.simulator.XoxzoSimulator;
 import dev.switchboard.webhook.WebhookResponse;
-import dev.switchboard.webhook.WebhookServer;
 import dev.switchboard.xoxzo.internal.XoxzoApi;
 import dev.switchboard.xoxzo.internal.XoxzoTestAccess;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The provider end to end over loopback HTTP against the Xoxzo simulator. */
+@SimulatedVendor("xoxzo")
 class XoxzoClientTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private SimulatedVoice voice;
   private XoxzoSimulator simulator;
-  private WebhookServer webhooks;
-  private final AtomicReference<VoiceClient> client = new AtomicReference<>();
   private final AtomicInteger deliveries = new AtomicInteger();
 
   /** How many deliveries the application "loses" (answers 500) before answering 200. */
@@ -61,50 +58,34 @@ class XoxzoClientTest {
   private final List<CallEvent> events = new CopyOnWriteArrayList<>();
 
   @BeforeEach
-  void start() throws Exception {
-    simulator = new XoxzoSimulator(XoxzoConformanceTest.SID, XoxzoConformanceTest.TOKEN);
-    simulator.start();
-    webhooks =
-        WebhookServer.start(
-            request -> {
-              WebhookResponse response = client.get().handleWebhook(request).response();
-              deliveries.incrementAndGet();
-              return lose.getAndDecrement() > 0 ? WebhookResponse.serverError() : response;
-            },
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            4);
-    client.set(connect(XoxzoConformanceTest.TOKEN));
+  void start(SimulatedVoice voice) {
+    this.voice = voice;
+    this.simulator = voice.simulator(XoxzoSimulator.class);
+    voice.afterWebhook(
+        response -> {
+          deliveries.incrementAndGet();
+          return lose.getAndDecrement() > 0 ? WebhookResponse.serverError() : response;
+        });
+    voice.connect(builder -> builder.onEvent(events::add));
   }
 
+  /** A client of its own with {@code token} instead of the one the simulator accepts. */
   private VoiceClient connect(String token) {
     return Switchboard.builder()
         .provider(XoxzoProvider.ID)
         .config(
-            SwitchboardConfig.of(
-                Map.of(
-                    XoxzoProvider.SID,
-                    XoxzoConformanceTest.SID,
-                    XoxzoProvider.AUTH_TOKEN,
-                    token,
-                    XoxzoProvider.BASE_URL,
-                    simulator.baseUrl().toString(),
-                    SwitchboardConfig.WEBHOOK_BASE_URL,
-                    webhooks.localUrl() + "/hooks",
-                    SwitchboardConfig.WEBHOOK_SECRET,
-                    "xoxzo-client-webhook-secret")))
-        .onEvent(events::add)
+            voice
+                .config()
+                .withOverrides(SwitchboardConfig.of(Map.of(XoxzoProvider.AUTH_TOKEN, token))))
         .build();
   }
 
-  @AfterEach
-  void stop() {
-    client.get().close();
-    webhooks.close();
-    simulator.close();
+  private String credential(String key) {
+    return voice.config().get(key).orElseThrow();
   }
 
   private Call place(CallFlow flow) {
-    return client.get().placeCall("+818012345678", "+818011112222", flow);
+    return voice.client().placeCall("+818012345678", "+818011112222", flow);
   }
 
   @Nested
@@ -119,7 +100,7 @@ class XoxzoClientTest {
           .containsExactly(
               new Observation.Said("明日は十時に予約があります。", "ja-JP", "female"),
               new Observation.HungUp("flow"));
-      assertThat(client.get().getCall(call.id()).status()).isEqualTo(CallStatus.COMPLETED);
+      assertThat(voice.client().getCall(call.id()).status()).isEqualTo(CallStatus.COMPLETED);
       assertThat(events).singleElement().isInstanceOf(CallEnded.class);
     }
 
@@ -127,8 +108,8 @@ class XoxzoClientTest {
     @DisplayName("Tags are sent and read back with the call")
     void tags() {
       Call call =
-          client
-              .get()
+          voice
+              .client()
               .placeCall(
                   CallRequest.builder()
                       .from("+818012345678")
@@ -138,7 +119,7 @@ class XoxzoClientTest {
                       .flow(CallFlow.of(Play.of("http://www.mysite.com/123.mp3")))
                       .build());
       simulator.awaitTranscript(call.id(), WAIT);
-      assertThat(client.get().getCall(call.id()).tags()).containsExactly("reminder", "march");
+      assertThat(voice.client().getCall(call.id()).tags()).containsExactly("reminder", "march");
     }
 
     @Test
@@ -175,7 +156,7 @@ class XoxzoClientTest {
               .uri(url.getRawPath() + "?" + url.getRawQuery())
               .form(Map.of("callid", "someone-else", "status", "ANSWERED"))
               .build();
-      assertThat(client.get().handleWebhook(forged).response().status()).isEqualTo(403);
+      assertThat(voice.client().handleWebhook(forged).response().status()).isEqualTo(403);
       assertThat(events).hasSize(1);
     }
 
@@ -213,8 +194,8 @@ class XoxzoClientTest {
               e -> assertThat(e.field()).isEqualTo("verbs[0].play.url"));
       assertThatThrownBy(
               () ->
-                  client
-                      .get()
+                  voice
+                      .client()
                       .placeCall(
                           CallRequest.builder()
                               .to("+818011112222")
@@ -231,8 +212,8 @@ class XoxzoClientTest {
       XoxzoApi api =
           new XoxzoApi(
               HttpUrl.get(simulator.baseUrl() + "/"),
-              XoxzoConformanceTest.SID,
-              XoxzoConformanceTest.TOKEN,
+              credential(XoxzoProvider.SID),
+              credential(XoxzoProvider.AUTH_TOKEN),
               HttpTimeouts.all(Duration.ofSeconds(5)));
       assertThatThrownBy(
               () -> XoxzoTestAccess.create(api, Map.of("recipient", "0801234", "tts_lang", " ")))
@@ -271,7 +252,7 @@ class XoxzoClientTest {
     @Test
     @DisplayName("An unknown call id is not found")
     void notFound() {
-      assertThatThrownBy(() -> client.get().getCall("no-such-call"))
+      assertThatThrownBy(() -> voice.client().getCall("no-such-call"))
           .isInstanceOfSatisfying(
               CallNotFoundException.class, e -> assertThat(e.vendorCode()).hasValue("404"));
     }
@@ -294,8 +275,8 @@ class XoxzoClientTest {
               e -> assertThat(e.field()).isEqualTo("conference.participants"));
       assertThatThrownBy(
               () ->
-                  client
-                      .get()
+                  voice
+                      .client()
                       .conferences()
                       .dialOut(
                           request()
@@ -317,28 +298,28 @@ class XoxzoClientTest {
     void status() {
       simulator.holdCalls();
       DialedConference dialed =
-          client
-              .get()
+          voice
+              .client()
               .conferences()
               .dialOut(request().participant("+818011111111", "+818022222222").build());
-      assertThat(client.get().conferences().get(dialed.id()))
+      assertThat(voice.client().conferences().get(dialed.id()))
           .isEqualTo(new LiveConference(dialed.id(), XoxzoProvider.ID, dialed.id(), true));
       simulator.releaseCalls();
       for (Call leg : dialed.legs()) {
         simulator.awaitTranscript(leg.id(), WAIT);
       }
-      assertThat(client.get().conferences().get(dialed.id()))
+      assertThat(voice.client().conferences().get(dialed.id()))
           .isEqualTo(new LiveConference(dialed.id(), XoxzoProvider.ID, dialed.id(), false));
     }
 
     @Test
     @DisplayName("An unknown conference is not found; a blank id is refused before sending")
     void unknownConference() {
-      assertThatThrownBy(() -> client.get().conferences().get("no-such-conference"))
+      assertThatThrownBy(() -> voice.client().conferences().get("no-such-conference"))
           .isInstanceOfSatisfying(
               CallNotFoundException.class, e -> assertThat(e.vendorCode()).hasValue("404"));
       int before = simulator.requestCount();
-      assertThatThrownBy(() -> client.get().conferences().get(" "))
+      assertThatThrownBy(() -> voice.client().conferences().get(" "))
           .isInstanceOfSatisfying(
               InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("conferenceId"));
       assertThat(simulator.requestCount()).isEqualTo(before);
@@ -348,14 +329,14 @@ class XoxzoClientTest {
     @DisplayName("Two and three participants are each called and joined")
     void twoAndThree() {
       DialedConference two =
-          client
-              .get()
+          voice
+              .client()
               .conferences()
               .dialOut(request().participant("+818011111111", "+818022222222").build());
       assertThat(two.legs()).hasSize(2);
       DialedConference three =
-          client
-              .get()
+          voice
+              .client()
               .conferences()
               .dialOut(
                   request().participant("+818011111111", "+818022222222", "+818033333333").build());

@@ -220,6 +220,7 @@ public final class HoiioSimulator extends VendorSimulator {
    * @param callee the caller's inputs and when they hang up (the pickup is ignored)
    * @return what the caller observed
    */
+  @Override
   public Transcript incomingCall(URI notifyUrl, String from, String to, Callee callee) {
     Objects.requireNonNull(notifyUrl, "notifyUrl");
     Objects.requireNonNull(callee, "callee");

@@ -1,6 +1,7 @@
 package dev.switchboard.testkit.simulator;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /** The {@link HoiioSimulator}, for the {@code hoiio} provider. */
@@ -15,7 +16,19 @@ public final class HoiioSimulatorFactory implements SimulatorFactory {
 
   @Override
   public VendorSimulator create() {
-    return new HoiioSimulator(APP_ID, ACCESS_TOKEN);
+    return create(Map.of());
+  }
+
+  @Override
+  public List<String> credentialKeys() {
+    return List.of("switchboard.hoiio.app-id", "switchboard.hoiio.access-token");
+  }
+
+  @Override
+  public VendorSimulator create(Map<String, String> credentials) {
+    return new HoiioSimulator(
+        credentials.getOrDefault("switchboard.hoiio.app-id", APP_ID),
+        credentials.getOrDefault("switchboard.hoiio.access-token", ACCESS_TOKEN));
   }
 
   @Override

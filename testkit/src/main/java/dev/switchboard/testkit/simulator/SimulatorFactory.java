@@ -1,6 +1,8 @@
 package dev.switchboard.testkit.simulator;
 
 import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,4 +28,34 @@ public interface SimulatorFactory {
    * accepts and the provider's base URL pointed at it.
    */
   Map<String, String> config(URI baseUrl);
+
+  /**
+   * The configuration keys of the credentials the simulator checks, e.g. {@code
+   * switchboard.hoiio.app-id}; each may be set for {@link #create(Map)}.
+   */
+  default List<String> credentialKeys() {
+    return List.of();
+  }
+
+  /**
+   * A new simulator accepting {@code credentials} (by the keys of {@link #credentialKeys()}), and
+   * the usual ones for any key not given.
+   */
+  default VendorSimulator create(Map<String, String> credentials) {
+    return create();
+  }
+
+  /**
+   * As {@link #config(URI)} for a simulator made by {@link #create(Map)} with {@code credentials}.
+   */
+  default Map<String, String> config(URI baseUrl, Map<String, String> credentials) {
+    Map<String, String> config = new HashMap<>(config(baseUrl));
+    credentials.forEach(
+        (key, value) -> {
+          if (credentialKeys().contains(key)) {
+            config.put(key, value);
+          }
+        });
+    return Map.copyOf(config);
+  }
 }

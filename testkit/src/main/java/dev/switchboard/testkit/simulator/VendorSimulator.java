@@ -16,11 +16,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,6 +68,10 @@ public abstract class VendorSimulator implements AutoCloseable {
   private final ConcurrentLinkedQueue<Callee> scripted = new ConcurrentLinkedQueue<>();
   private final Map<String, CompletableFuture<Transcript>> transcripts = new ConcurrentHashMap<>();
   private final ExecutorService calls = Executors.newCachedThreadPool(daemon("calls"));
+  private final List<SimulatorListener> listeners = new CopyOnWriteArrayList<>();
+  private final ControlApi control = new ControlApi(this);
+  private volatile Callee defaultCallee = Callee.answering();
+  private volatile URI applicationUrl;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private WebhookServer server;
@@ -84,12 +90,17 @@ public abstract class VendorSimulator implements AutoCloseable {
   }
 
   /** Starts serving on a free loopback port; returns this simulator. */
-  public final synchronized VendorSimulator start() {
+  public final VendorSimulator start() {
+    return start(0);
+  }
+
+  /** Starts serving on loopback port {@code port}, a free one when 0; returns this simulator. */
+  public final synchronized VendorSimulator start(int port) {
     if (server == null) {
       try {
         server =
             WebhookServer.start(
-                this::exchange, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+                this::exchange, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
       } catch (IOException e) {
         throw new UncheckedIOException("could not start the " + vendor + " simulator", e);
       }
@@ -108,7 +119,83 @@ public abstract class VendorSimulator implements AutoCloseable {
   /** The vendor's API: answers one request to the simulator. */
   protected abstract WebhookResponse handle(WebhookRequest request);
 
+  /** The vendor's name, e.g. {@code Voxtelesys}. */
+  public final String vendor() {
+    return vendor;
+  }
+
+  /** Tells {@code listener} of every exchange and finished call from now on. */
+  public final void addListener(SimulatorListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** The callee of every call for which none is scripted; by default one who answers, silent. */
+  public final void defaultCallee(Callee callee) {
+    this.defaultCallee = Objects.requireNonNull(callee, "callee");
+  }
+
+  /** Where incoming calls started over the control API go when the request names no URL. */
+  public final void applicationUrl(URI url) {
+    this.applicationUrl = url;
+  }
+
+  final Optional<URI> applicationUrl() {
+    return Optional.ofNullable(applicationUrl);
+  }
+
+  /**
+   * Calls the application at {@code applicationUrl} as a caller from {@code from} to {@code to},
+   * numbers in the vendor's own form, and returns what the caller observed once the call ends.
+   *
+   * @throws UnsupportedOperationException for a vendor whose incoming calls this cannot start
+   */
+  public Transcript incomingCall(URI applicationUrl, String from, String to, Callee callee) {
+    throw new UnsupportedOperationException(
+        "the " + vendor + " simulator cannot start an incoming call this way");
+  }
+
+  /**
+   * Forgets every exchange, scripted callee and transcript; calls in progress go on. The control
+   * API's {@code POST /_switchboard/reset}.
+   */
+  public final void reset() {
+    wire.clear();
+    scripted.clear();
+    transcripts.clear();
+    requests.set(0);
+  }
+
+  /** The transcript of a call that ended, waiting up to {@code wait} for it to end. */
+  final Optional<Transcript> transcript(String callId, Duration wait) {
+    CompletableFuture<Transcript> transcript = transcripts.get(callId);
+    if (transcript == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(transcript.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException | ExecutionException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  private void record(long begun, WireExchange exchange) {
+    wire.put(begun, exchange);
+    for (SimulatorListener listener : listeners) {
+      try {
+        listener.exchanged(exchange);
+      } catch (RuntimeException e) {
+        LOG.warn("A listener of the {} simulator failed", vendor, e);
+      }
+    }
+  }
+
   private WebhookResponse exchange(WebhookRequest request) {
+    if (ControlApi.handles(request)) {
+      return control.handle(request);
+    }
     requests.incrementAndGet();
     long begun = exchanges.incrementAndGet();
     WebhookResponse response;
@@ -118,7 +205,7 @@ public abstract class VendorSimulator implements AutoCloseable {
       LOG.error("{} simulator failed on {}", vendor, request, e);
       response = WebhookResponse.serverError();
     }
-    wire.put(
+    record(
         begun,
         new WireExchange(
             WireExchange.Direction.TO_VENDOR,
@@ -138,7 +225,7 @@ public abstract class VendorSimulator implements AutoCloseable {
 
   /** The next scripted callee, or one who answers and stays silent. */
   protected final Callee nextCallee() {
-    return Optional.ofNullable(scripted.poll()).orElseGet(Callee::answering);
+    return Optional.ofNullable(scripted.poll()).orElse(defaultCallee);
   }
 
   /** Runs a call in the background, as the vendor does after accepting it. */
@@ -158,6 +245,13 @@ public abstract class VendorSimulator implements AutoCloseable {
   /** Records the transcript of a call that is over. */
   protected final void finishCall(String callId, Transcript transcript) {
     transcripts.computeIfAbsent(callId, id -> new CompletableFuture<>()).complete(transcript);
+    for (SimulatorListener listener : listeners) {
+      try {
+        listener.finished(callId, transcript);
+      } catch (RuntimeException e) {
+        LOG.warn("A listener of the {} simulator failed", vendor, e);
+      }
+    }
   }
 
   /**
@@ -223,13 +317,13 @@ public abstract class VendorSimulator implements AutoCloseable {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      wire.put(
+      record(
           begun,
           new WireExchange(
               WireExchange.Direction.TO_APPLICATION, method, url, Map.of(), body, 0, e.toString()));
       throw e;
     }
-    wire.put(
+    record(
         begun,
         new WireExchange(
             WireExchange.Direction.TO_APPLICATION,

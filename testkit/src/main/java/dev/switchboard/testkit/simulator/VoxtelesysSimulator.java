@@ -149,6 +149,7 @@ public final class VoxtelesysSimulator extends VendorSimulator {
    *     <Reject/>}; {@code hangup} by {@code flow} alone when the answer was not 200, not VoxXML
    *     (text/xml, application/xml, text/plain), empty or invalid
    */
+  @Override
   public Transcript incomingCall(
       URI applicationUrl, String fromDigits, String toDigits, Callee callee) {
     Objects.requireNonNull(applicationUrl, "applicationUrl");

@@ -1,6 +1,7 @@
 package dev.switchboard.testkit.simulator;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /** The {@link VoxtelesysSimulator}, for the {@code voxtelesys} provider. */
@@ -14,7 +15,18 @@ public final class VoxtelesysSimulatorFactory implements SimulatorFactory {
 
   @Override
   public VendorSimulator create() {
-    return new VoxtelesysSimulator(API_KEY);
+    return create(Map.of());
+  }
+
+  @Override
+  public List<String> credentialKeys() {
+    return List.of("switchboard.voxtelesys.api-key");
+  }
+
+  @Override
+  public VendorSimulator create(Map<String, String> credentials) {
+    return new VoxtelesysSimulator(
+        credentials.getOrDefault("switchboard.voxtelesys.api-key", API_KEY));
   }
 
   /** Polls the call list every 20 ms: on loopback, a call's end should not wait for a slow poll. */

@@ -1,6 +1,7 @@
 package dev.switchboard.testkit.simulator;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /** The {@link XoxzoSimulator}, for the {@code xoxzo} provider. */
@@ -15,7 +16,19 @@ public final class XoxzoSimulatorFactory implements SimulatorFactory {
 
   @Override
   public VendorSimulator create() {
-    return new XoxzoSimulator(SID, AUTH_TOKEN);
+    return create(Map.of());
+  }
+
+  @Override
+  public List<String> credentialKeys() {
+    return List.of("switchboard.xoxzo.sid", "switchboard.xoxzo.auth-token");
+  }
+
+  @Override
+  public VendorSimulator create(Map<String, String> credentials) {
+    return new XoxzoSimulator(
+        credentials.getOrDefault("switchboard.xoxzo.sid", SID),
+        credentials.getOrDefault("switchboard.xoxzo.auth-token", AUTH_TOKEN));
   }
 
   @Override
