@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,23 +40,7 @@ final class SimulateCommand implements Callable<Integer> {
       description = "a provider id (see switchboard providers); every one when omitted")
   String provider;
 
-  @Option(
-      names = "--press",
-      paramLabel = "KEYS",
-      description = "keys pressed at the next gather; repeat for later gathers")
-  List<String> presses = new ArrayList<>();
-
-  @Option(names = "--no-answer", description = "the callee does not answer")
-  boolean noAnswer;
-
-  @Option(names = "--busy", description = "the callee is busy")
-  boolean busy;
-
-  @Option(
-      names = "--hangup-after",
-      paramLabel = "N",
-      description = "the callee hangs up after N observations")
-  Integer hangupAfter;
+  @Mixin CalleeOptions calleeOptions;
 
   @Option(names = "--wire", description = "also print the HTTP exchanges with the simulated vendor")
   boolean wire;
@@ -69,7 +54,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CallFlow flow = Flows.read(flowFile);
-    Callee callee = callee();
+    Callee callee = calleeOptions.callee();
     PrintWriter out = spec.commandLine().getOut();
     if (provider != null) {
       VoiceProvider chosen = Providers.find(provider);
@@ -125,30 +110,5 @@ final class SimulateCommand implements Callable<Integer> {
       Transcript transcript = target.call(client, flow, callee).transcript();
       return new Run(transcript, target.simulator().wireText());
     }
-  }
-
-  private Callee callee() {
-    if (noAnswer && busy) {
-      throw new UsageException("--no-answer and --busy cannot both be given");
-    }
-    Callee.Builder callee = Callee.builder();
-    if (noAnswer) {
-      callee.pickup(Callee.Pickup.NO_ANSWER);
-    } else if (busy) {
-      callee.pickup(Callee.Pickup.BUSY);
-    }
-    for (String keys : presses) {
-      if (!keys.matches("[0-9*#]+")) {
-        throw new UsageException("--press takes keys among 0-9, * and #, was '" + keys + "'");
-      }
-      callee.presses(keys);
-    }
-    if (hangupAfter != null) {
-      if (hangupAfter < 1) {
-        throw new UsageException("--hangup-after must be at least 1");
-      }
-      callee.hangUpAfter(hangupAfter);
-    }
-    return callee.build();
   }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
       ValidateCommand.class,
       RenderCommand.class,
       SimulateCommand.class,
+      EmulateCommand.class,
       CallCommand.class,
       StatusCommand.class,
       HangupCommand.class,

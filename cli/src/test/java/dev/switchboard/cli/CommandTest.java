@@ -62,7 +62,15 @@ class CommandTest {
   void help() {
     for (String command :
         new String[] {
-          "providers", "validate", "render", "simulate", "call", "status", "hangup", "serve"
+          "providers",
+          "validate",
+          "render",
+          "simulate",
+          "emulate",
+          "call",
+          "status",
+          "hangup",
+          "serve"
         }) {
       Result result = run(command, "--help");
       assertThat(result.code()).as(command).isZero();
@@ -344,6 +352,25 @@ class CommandTest {
               example("reminder-tts")),
           1,
           "switchboard.xoxzo.sid");
+    }
+
+    @Test
+    @DisplayName("emulate refuses unknown vendors, unmatched ports and bad callees in one line")
+    void emulateUsage(@TempDir Path dir) throws IOException {
+      assertOneLine(run("emulate", "--vendor", "twilio", "--port", "0"), 2, "twilio");
+      assertOneLine(
+          run("emulate", "--vendor", "hoiio", "--vendor", "xoxzo", "--port", "0"), 2, "--port");
+      assertOneLine(run("emulate", "--vendor", "hoiio", "--port", "70000"), 2, "--port");
+      assertOneLine(
+          run("emulate", "--vendor", "hoiio", "--port", "0", "--credential", "a.b=c"),
+          2,
+          "--credential");
+      Path callees = dir.resolve("callees.jsonl");
+      Files.writeString(callees, "{\"presses\": \"1\"}\n{\"pickup\": \"maybe\"}\n");
+      assertOneLine(
+          run("emulate", "--vendor", "hoiio", "--port", "0", "--callees", callees.toString()),
+          2,
+          "line 2");
     }
 
     @Test
