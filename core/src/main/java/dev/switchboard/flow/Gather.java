@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Plays its prompts and collects the caller's input. The input is reported as an event; when it
@@ -44,6 +45,8 @@ public record Gather(
     int speechTimeout,
     List<Branch> branches)
     implements Verb {
+  private static final Pattern KEYS = Pattern.compile("[0-9*#]+");
+
   public static final int DEFAULT_NUM_DIGITS = 1;
   public static final int DEFAULT_TIMEOUT = 5;
   public static final String DEFAULT_FINISH_ON_KEY = "#";
@@ -100,7 +103,7 @@ public record Gather(
         }
         if (!input.contains(GatherInput.SPEECH)) {
           // With keys alone, some inputs can never be entered: say so instead of never matching.
-          if (!value.matches("[0-9*#]+")) {
+          if (!KEYS.matcher(value).matches()) {
             throw new InvalidInputException(
                 field,
                 "input '" + value + "' needs speech input; this gather listens to dtmf only");

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * InvalidInputException} naming the field ({@code verb.attribute}) and the rule.
  */
 public final class Checks {
+  private static final Pattern KEYS = Pattern.compile("[0-9*#]*");
   private static final Pattern LANGUAGE_TAG =
       Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}");
 
@@ -181,7 +182,7 @@ public final class Checks {
   /** DTMF keys that end input: any of 0-9, * and #, each at most once; empty means none. */
   public static String finishKeys(String value, String field) {
     Objects.requireNonNull(value, field);
-    if (!value.matches("[0-9*#]*") || value.chars().distinct().count() != value.length()) {
+    if (!KEYS.matcher(value).matches() || value.chars().distinct().count() != value.length()) {
       throw new InvalidInputException(
           field, "must be distinct keys among 0-9, * and #, or empty, was '" + value + "'");
     }

@@ -31,14 +31,12 @@ import dev.switchboard.webhook.WebhookRequest;
 import dev.switchboard.webhook.WebhookResponse;
 import dev.switchboard.webhook.WebhookResult;
 import dev.switchboard.webhook.WebhookSigner;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +72,7 @@ public final class VoxtelesysClient extends SignedCallbackClient implements Conf
   private final VoxtelesysApi api;
   private final Optional<WebhookSigner> signer;
   private final CallWatcher watcher;
+  private final VoxTemplates templates = new VoxTemplates();
 
   public VoxtelesysClient(
       VoxtelesysApi api, Optional<WebhookSigner> signer, Duration pollInterval) {
@@ -111,25 +110,25 @@ public final class VoxtelesysClient extends SignedCallbackClient implements Conf
   }
 
   /**
-   * Compiles {@code flow} with its call's callback URL under {@code key}. Each Conference verb gets
-   * a URL of its own, whose key {@code openConference} opens for the conference the vendor will
-   * name.
+   * Compiles {@code flow} with its call's callback URL under {@code key}, from the flow's template.
+   * Each Conference verb gets a URL of its own, whose key {@code openConference} opens for the
+   * conference the vendor will name.
    */
-  private static String compile(
+  private String compile(
       CallFlow flow, WebhookSigner signer, String key, Consumer<String> openConference) {
-    int[] conferences = {0};
-    Function<String, Optional<URI>> conferenceUrl =
-        room -> {
-          String conferenceKey = key + ".c" + conferences[0]++;
-          openConference.accept(conferenceKey);
-          return Optional.of(signer.sign(CONFERENCE_PATH, conferenceKey));
-        };
-    return new VoxXmlCompiler(Optional.of(signer.sign(CALLBACK_PATH, key)), conferenceUrl)
-        .compile(flow);
+    return templates
+        .of(flow)
+        .render(
+            signer.sign(CALLBACK_PATH, key).toString(),
+            index -> {
+              String conferenceKey = key + ".c" + index;
+              openConference.accept(conferenceKey);
+              return signer.sign(CONFERENCE_PATH, conferenceKey).toString();
+            });
   }
 
   /** Compiles {@code flow} with callback URLs reserved by {@code urls}. */
-  private static String compile(CallFlow flow, WebhookSigner signer, CallbackReservation urls) {
+  private String compile(CallFlow flow, WebhookSigner signer, CallbackReservation urls) {
     return compile(
         flow, signer, urls.key(), k -> urls.openForFirstUse(k, CallbackSubject.Kind.CONFERENCE));
   }

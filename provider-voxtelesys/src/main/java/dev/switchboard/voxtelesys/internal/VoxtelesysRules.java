@@ -13,9 +13,13 @@ import dev.switchboard.flow.Say;
 import dev.switchboard.flow.VerbAt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Where VoxXML v1 narrows the neutral model: gaps it cannot express, and its documented limits. */
 public final class VoxtelesysRules {
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]*");
+  private static final Pattern BRANCH_KEY = Pattern.compile("[0-9a-z]+");
+
   /** Pause {@code length} accepts 1 to 60. */
   static final int MAX_PAUSE = 60;
 
@@ -99,7 +103,7 @@ public final class VoxtelesysRules {
         }
         for (Branch branch : gather.branches()) {
           for (String input : branch.inputs()) {
-            if (!input.matches("[0-9a-z]+")) {
+            if (!BRANCH_KEY.matcher(input).matches()) {
               violations.add(
                   new Violation(
                       at.path() + ".gather.branches[\"" + branch.key() + "\"]",
@@ -108,7 +112,7 @@ public final class VoxtelesysRules {
           }
         }
       } else if (at.verb() instanceof Conference conference
-          && !conference.label().matches("[a-z0-9]*")) {
+          && !LABEL.matcher(conference.label()).matches()) {
         violations.add(
             new Violation(
                 at.field("label"),

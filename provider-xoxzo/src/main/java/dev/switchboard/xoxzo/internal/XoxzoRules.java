@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  * silent, written in {@code docs/providers/xoxzo.md}; none is stricter than either.
  */
 public final class XoxzoRules {
+  private static final Pattern ONE_LINE = Pattern.compile("[^\"\\r\\n]*");
+
   /**
    * Regional voices that are Xoxzo's voice for their language: en-US is the neutral default and
    * Japanese has one region. Any other region cannot be asked for, since {@code tts_lang} is a bare
@@ -126,7 +128,7 @@ public final class XoxzoRules {
   public static List<Violation> actionViolations(CallFlow flow) {
     List<Violation> violations = violations(flow);
     for (VerbAt at : flow.walk()) {
-      if (at.verb() instanceof Say say && !say.text().matches("[^\"\\r\\n]*")) {
+      if (at.verb() instanceof Say say && !ONE_LINE.matcher(say.text()).matches()) {
         violations.add(
             new Violation(
                 at.field("text"),

@@ -1,0 +1,69 @@
+package dev.switchboard.voxtelesys.internal;
+
+import dev.switchboard.flow.CallFlow;
+import dev.switchboard.voxtelesys.internal.voxxml.VoxXmlWriter;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * A flow's VoxXML compiled once, with only its signed callback URLs left to put in per call: the
+ * call's own, and one per Conference verb, numbered in document order. Answering a call from a
+ * template costs a copy of its text, where compiling cost the capability walk, the vendor rules and
+ * writing the whole document. A test holds it byte for byte to compiling afresh.
+ */
+final class VoxTemplate {
+  private static final String CALL = "urn:switchboard:call";
+  private static final String CONFERENCE = "urn:switchboard:conference:";
+
+  private final VoxXmlWriter.Cut cut;
+  private final int conferences;
+  private final int length;
+
+  private VoxTemplate(VoxXmlWriter.Cut cut, int conferences) {
+    this.cut = cut;
+    this.conferences = conferences;
+    this.length = cut.literals().stream().mapToInt(String::length).sum();
+  }
+
+  /** The template of {@code flow}'s document with callbacks. */
+  static VoxTemplate of(CallFlow flow) {
+    Set<String> markers = new HashSet<>();
+    markers.add(CALL);
+    int[] conferences = {0};
+    VoxXmlCompiler compiler =
+        new VoxXmlCompiler(
+            Optional.of(URI.create(CALL)),
+            room -> {
+              String marker = CONFERENCE + conferences[0]++;
+              markers.add(marker);
+              return Optional.of(URI.create(marker));
+            });
+    return new VoxTemplate(VoxXmlWriter.cut(compiler.document(flow), markers), conferences[0]);
+  }
+
+  /**
+   * The document with {@code callUrl} for the call's callbacks, and {@code conferenceUrl.apply(i)}
+   * for those of its {@code i}th Conference verb, asked once each, in order.
+   */
+  String render(String callUrl, IntFunction<String> conferenceUrl) {
+    String[] rooms = new String[conferences];
+    for (int i = 0; i < conferences; i++) {
+      rooms[i] = conferenceUrl.apply(i);
+    }
+    StringBuilder out = new StringBuilder(length + cut.slots().size() * (callUrl.length() + 16));
+    out.append(cut.literals().get(0));
+    for (int i = 0; i < cut.slots().size(); i++) {
+      String slot = cut.slots().get(i);
+      String url =
+          slot.equals(CALL)
+              ? callUrl
+              : rooms[Integer.parseInt(slot.substring(CONFERENCE.length()))];
+      VoxXmlWriter.appendAttributeValue(out, url);
+      out.append(cut.literals().get(i + 1));
+    }
+    return out.toString();
+  }
+}
