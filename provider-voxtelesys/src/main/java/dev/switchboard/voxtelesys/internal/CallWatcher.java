@@ -34,8 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reports {@link CallEnded} for placed calls. The v1 API sends no callback when a call ends and has
  * no endpoint for one call, so the watcher reads the call list, one listing for all watched calls,
- * until each reaches a final status, or until the vendor refuses the listing, which ends the watch
- * with status {@link CallStatus#UNKNOWN}.
+ * until each reaches a final status, or until the vendor refuses the listing or leaves the call out
+ * of {@value #MISSES} complete listings in a row; either ends the watch with status {@link
+ * CallStatus#UNKNOWN}, so that nothing is watched for longer than the vendor knows the call.
  *
  * <p>What is watched lives in the {@link StateStore}: the set {@code voxtelesys:watched} of call
  * ids, and per call {@code voxtelesys:watch:<id>} (until when, and the binding keys of its URLs).
@@ -51,6 +52,9 @@ final class CallWatcher implements AutoCloseable {
 
   /** How long a call is watched at most; calls are listed for 7 days, and none lasts this long. */
   static final Duration MAX_WATCH = Duration.ofHours(12);
+
+  /** Complete listings in a row without a call after which its end is reported as unknown. */
+  static final int MISSES = 3;
 
   private static final String WATCHED = "voxtelesys:watched";
   private static final String WATCH = "voxtelesys:watch:";
@@ -101,7 +105,7 @@ final class CallWatcher implements AutoCloseable {
     while (true) {
       Optional<Versioned> before = store.get(WATCH + callId);
       if (before.isEmpty()) {
-        Watch watch = new Watch(Instant.now().plus(MAX_WATCH), List.of(bindingKey));
+        Watch watch = new Watch(List.of(bindingKey), 0);
         if (store.create(WATCH + callId, watch.write(), MAX_WATCH)) {
           break;
         }
@@ -110,7 +114,7 @@ final class CallWatcher implements AutoCloseable {
       Watch old = Watch.read(before.get().value());
       List<String> keys = new ArrayList<>(old.keys());
       keys.add(bindingKey);
-      Watch watch = new Watch(old.until(), keys);
+      Watch watch = new Watch(keys, old.misses());
       if (store.replace(WATCH + callId, before.get().version(), watch.write(), MAX_WATCH)) {
         break;
       }
@@ -137,11 +141,10 @@ final class CallWatcher implements AutoCloseable {
     if (!store.lease(LEASE, holder, interval.multipliedBy(3))) {
       return;
     }
-    Instant now = Instant.now();
     Set<String> pending = new HashSet<>();
     for (String id : store.members(WATCHED)) {
-      Optional<Watch> watch = store.get(WATCH + id).map(v -> Watch.read(v.value()));
-      if (watch.isEmpty() || watch.get().until().isBefore(now)) {
+      // A watch outlives its call by MAX_WATCH at most: the store forgets it then.
+      if (store.get(WATCH + id).isEmpty()) {
         store.remove(WATCHED, id);
       } else {
         pending.add(id);
@@ -152,6 +155,7 @@ final class CallWatcher implements AutoCloseable {
     }
     List<JsonNode> finished = new ArrayList<>();
     VoiceException refusal = null;
+    boolean complete = false;
     try (Stream<JsonNode> calls = api.calls()) {
       Iterator<JsonNode> it = calls.iterator();
       while (!pending.isEmpty() && it.hasNext()) {
@@ -161,6 +165,7 @@ final class CallWatcher implements AutoCloseable {
           finished.add(call);
         }
       }
+      complete = !it.hasNext();
     } catch (ProviderUnavailableException | RateLimitedException e) {
       LOG.warn("Reading Voxtelesys call statuses failed, trying again: {}", e.getMessage());
     } catch (VoiceException e) {
@@ -174,8 +179,38 @@ final class CallWatcher implements AutoCloseable {
     }
     if (refusal != null) {
       for (String id : pending) {
-        report(id, unknown(id, refusal));
+        report(id, unknown(id, refusal.vendorCode().orElse(""), refusal.getMessage()));
       }
+    } else if (complete) {
+      for (String id : pending) {
+        missed(id);
+      }
+    }
+  }
+
+  /**
+   * Counts a complete listing that left {@code callId} out, and ends its watch once {@value
+   * #MISSES} in a row have: a call the vendor does not list will not be reported by the listing.
+   */
+  private void missed(String callId) {
+    Optional<Versioned> current = store.get(WATCH + callId);
+    if (current.isEmpty()) {
+      return;
+    }
+    Watch watch = Watch.read(current.get().value());
+    if (watch.misses() + 1 >= MISSES) {
+      report(
+          callId,
+          unknown(
+              callId,
+              "",
+              "Voxtelesys left the call out of " + MISSES + " complete listings in a row"));
+    } else {
+      store.replace(
+          WATCH + callId,
+          current.get().version(),
+          new Watch(watch.keys(), watch.misses() + 1).write(),
+          MAX_WATCH);
     }
   }
 
@@ -188,11 +223,11 @@ final class CallWatcher implements AutoCloseable {
     }
   }
 
-  /** The end of a call whose status can no longer be read, with the refusal as its error. */
-  private static CallEnded unknown(String callId, VoiceException refusal) {
+  /** The end of a call whose status can no longer be read, with why as its error. */
+  private static CallEnded unknown(String callId, String code, String description) {
     Map<String, String> raw = new LinkedHashMap<>();
-    raw.put("error.code", refusal.vendorCode().orElse(""));
-    raw.put("error.description", refusal.getMessage());
+    raw.put("error.code", code);
+    raw.put("error.description", description);
     return new CallEnded(
         VoxtelesysApi.PROVIDER,
         callId,
@@ -229,19 +264,22 @@ final class CallWatcher implements AutoCloseable {
     }
   }
 
-  /** One call's watch: until when, and the binding keys of its documents' callback URLs. */
-  private record Watch(Instant until, List<String> keys) {
+  /**
+   * One call's watch: the binding keys of its documents' callback URLs, and how many complete
+   * listings in a row have left it out.
+   */
+  private record Watch(List<String> keys, int misses) {
     static Watch read(String value) {
       JsonNode json = JSON.readTree(value);
       List<String> keys = new ArrayList<>();
       json.get("keys").forEach(key -> keys.add(key.asString()));
-      return new Watch(Instant.ofEpochMilli(json.get("until").asLong()), keys);
+      return new Watch(keys, json.path("misses").asInt(0));
     }
 
     String write() {
       ObjectNode json = JSON.createObjectNode();
-      json.put("until", until.toEpochMilli());
       keys.forEach(json.putArray("keys")::add);
+      json.put("misses", misses);
       return json.toString();
     }
   }

@@ -71,6 +71,19 @@ class CallWatcherTest {
   }
 
   @Test
+  @DisplayName(
+      "A call the vendor leaves out of complete listings ends as UNKNOWN, not watched for 12 h")
+  void unlisted() {
+    place();
+    watcher.watch("never-listed", "key-9");
+    CallEnded ended = ends.awaitEnd("never-listed", WAIT);
+    assertThat(ended.status()).isEqualTo(CallStatus.UNKNOWN);
+    assertThat(ended.raw().get("error.description"))
+        .contains(CallWatcher.MISSES + " complete listings");
+    assertThat(keys.get("never-listed")).containsExactly("key-9");
+  }
+
+  @Test
   @DisplayName("Server errors while listing are retried, and the call's real end is reported")
   void serverErrorsRetried() {
     simulator.failNext("GET", "/calls", 500, 3);

@@ -1,0 +1,293 @@
+package dev.switchboard.benchmarks;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.VoiceClient;
+import dev.switchboard.testkit.SeedFlows;
+import dev.switchboard.voxtelesys.VoxtelesysProvider;
+import dev.switchboard.webhook.WebhookServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * P4: the built-in {@code WebhookServer} answering signed Voxtelesys incoming calls under load,
+ * beside its ceiling in the same run: the JDK's {@code HttpServer} with {@code nodelay} serving a
+ * fixed body of the same size from as many threads. A closed-loop load generator keeps {@code
+ * connections} keep-alive connections busy, each sending its next request when the last is
+ * answered, every one a new call. It reports throughput and latency percentiles per phase, and,
+ * during the Switchboard phase, resident memory and the live heap after a full GC every 10 s.
+ *
+ * <pre>
+ * ./mvnw -B -q -pl benchmarks -am package -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar dev.switchboard.benchmarks.WebhookLoadRun [seconds] [connections]
+ * </pre>
+ */
+public final class WebhookLoadRun {
+  private static final int THREADS = 8;
+  private static final int WARM_UP_SECONDS = 15;
+
+  private WebhookLoadRun() {}
+
+  /** What one phase measured. */
+  private record Phase(long requests, double seconds, long[] latencies) {
+    double throughput() {
+      return requests / seconds;
+    }
+
+    double percentile(double p) {
+      if (latencies.length == 0) {
+        return Double.NaN;
+      }
+      int index = (int) Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1);
+      return latencies[Math.max(0, index)] / 1e6;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+    int connections = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    System.out.printf(
+        "Java %s, %d cores, %d connections, %d s per phase after %d s of warm-up%n",
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        connections,
+        seconds,
+        WARM_UP_SECONDS);
+    try (VoiceClient client = client();
+        WebhookServer server =
+            WebhookServer.start(
+                client, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), THREADS)) {
+      URI incoming = client.incomingCallUrl();
+      String target = incoming.getRawPath() + "?" + incoming.getRawQuery();
+      AtomicLong calls = new AtomicLong();
+      RequestMaker switchboard =
+          () -> {
+            String body =
+                "{\"type\":\"api\",\"event\":\"incoming_call\",\"call_id\":\"load-"
+                    + calls.incrementAndGet()
+                    + "\",\"to\":\"15556667777\",\"from\":\"15556668888\"}";
+            return request(target, body);
+          };
+      int answerLength = answerLength(server.port(), switchboard);
+      load(server.port(), connections, WARM_UP_SECONDS, switchboard, false);
+      Phase measured = load(server.port(), connections, seconds, switchboard, true);
+      report("WebhookServer, signed incoming calls", measured);
+
+      HttpServer ceiling = ceiling(answerLength);
+      try {
+        RequestMaker fixed = () -> request("/hook", "{}");
+        load(ceiling.getAddress().getPort(), connections, WARM_UP_SECONDS, fixed, false);
+        Phase anchor = load(ceiling.getAddress().getPort(), connections, seconds, fixed, false);
+        report("JDK HttpServer, fixed body (ceiling)", anchor);
+        System.out.printf(
+            "throughput ratio to the ceiling: %.2f%n", measured.throughput() / anchor.throughput());
+      } finally {
+        ceiling.stop(0);
+      }
+    }
+  }
+
+  private static VoiceClient client() {
+    return Switchboard.builder()
+        .provider(new VoxtelesysProvider())
+        .config(
+            SwitchboardConfig.of(
+                Map.of(
+                    VoxtelesysProvider.API_KEY, "load-key",
+                    VoxtelesysProvider.BASE_URL, "http://127.0.0.1:9/api/v1",
+                    SwitchboardConfig.WEBHOOK_BASE_URL, "https://app.example.com/hooks",
+                    SwitchboardConfig.WEBHOOK_SECRET, "load-run-webhook-secret")))
+        .onIncomingCall(call -> SeedFlows.simpleIvr())
+        .build();
+  }
+
+  private static HttpServer ceiling(int length) throws IOException {
+    byte[] body = new byte[length];
+    Arrays.fill(body, (byte) 'x');
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.getResponseHeaders().add("Content-Type", "text/xml");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.setExecutor(Executors.newFixedThreadPool(THREADS));
+    server.start();
+    return server;
+  }
+
+  /** Makes the bytes of the next request. */
+  private interface RequestMaker {
+    byte[] next();
+  }
+
+  private static byte[] request(String target, String body) {
+    byte[] content = body.getBytes(StandardCharsets.UTF_8);
+    String head =
+        "POST "
+            + target
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+            + content.length
+            + "\r\n\r\n";
+    byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+    byte[] all = Arrays.copyOf(headBytes, headBytes.length + content.length);
+    System.arraycopy(content, 0, all, headBytes.length, content.length);
+    return all;
+  }
+
+  private static int answerLength(int port, RequestMaker requests) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.getOutputStream().write(requests.next());
+      return readResponse(socket.getInputStream());
+    }
+  }
+
+  /** Keeps {@code connections} connections busy for {@code seconds}; what they measured. */
+  private static Phase load(
+      int port, int connections, int seconds, RequestMaker requests, boolean sampleMemory)
+      throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(connections);
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    List<Future<long[]>> results = new ArrayList<>();
+    long started = System.nanoTime();
+    for (int i = 0; i < connections; i++) {
+      results.add(
+          clients.submit(
+              () -> {
+                long[] latencies = new long[1 << 16];
+                int count = 0;
+                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                  socket.setTcpNoDelay(true);
+                  OutputStream out = socket.getOutputStream();
+                  InputStream in = socket.getInputStream();
+                  while (System.nanoTime() < end) {
+                    byte[] request = requests.next();
+                    long sent = System.nanoTime();
+                    out.write(request);
+                    out.flush();
+                    int status = readStatusAndBody(in);
+                    if (status != 200) {
+                      throw new IllegalStateException("answered " + status);
+                    }
+                    if (count == latencies.length) {
+                      latencies = Arrays.copyOf(latencies, count * 2);
+                    }
+                    latencies[count++] = System.nanoTime() - sent;
+                  }
+                }
+                return Arrays.copyOf(latencies, count);
+              }));
+    }
+    if (sampleMemory) {
+      sampleMemory(end);
+    }
+    List<long[]> all = new ArrayList<>();
+    for (Future<long[]> result : results) {
+      all.add(result.get());
+    }
+    double took = (System.nanoTime() - started) / 1e9;
+    clients.shutdown();
+    long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    return new Phase(latencies.length, took, latencies);
+  }
+
+  /** Prints resident memory and the live heap after a full GC every 10 s until {@code end}. */
+  private static void sampleMemory(long end) throws InterruptedException, IOException {
+    long start = System.nanoTime();
+    while (System.nanoTime() + 10_000_000_000L <= end) {
+      Thread.sleep(10_000);
+      System.gc();
+      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      System.out.printf(
+          "  t=%3d s  live heap after GC %6.1f MB  resident %6.1f MB%n",
+          (System.nanoTime() - start) / 1_000_000_000L, heap / 1e6, residentBytes() / 1e6);
+    }
+  }
+
+  private static long residentBytes() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) {
+      return 0;
+    }
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    return 0;
+  }
+
+  /** Reads one response, returning its body's length. */
+  private static int readResponse(InputStream in) throws IOException {
+    String head = readHead(in);
+    int length = contentLength(head);
+    in.readNBytes(length);
+    return length;
+  }
+
+  /** Reads one response, returning its status. */
+  private static int readStatusAndBody(InputStream in) throws IOException {
+    String head = readHead(in);
+    in.readNBytes(contentLength(head));
+    return Integer.parseInt(head.substring(9, 12));
+  }
+
+  private static String readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream(256);
+    int matched = 0;
+    while (matched < 4) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("connection closed mid-response");
+      }
+      head.write(b);
+      matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+    }
+    return head.toString(StandardCharsets.US_ASCII);
+  }
+
+  private static int contentLength(String head) {
+    for (String line : head.split("\r\n")) {
+      if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+        return Integer.parseInt(line.substring(15).strip());
+      }
+    }
+    return 0;
+  }
+
+  private static void report(String what, Phase phase) {
+    System.out.printf(
+        "%-40s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  (%d requests)%n",
+        what,
+        phase.throughput(),
+        phase.percentile(0.50),
+        phase.percentile(0.99),
+        phase.percentile(0.999),
+        phase.requests());
+  }
+}
