@@ -27,13 +27,17 @@ public final class WebhookRequest {
   private final Map<String, List<String>> query;
   private final Map<String, List<String>> form;
 
+  /** The body as text, decoded on first read: most handlers read it once or more, some never. */
+  private volatile String text;
+
   private WebhookRequest(Builder builder) {
     this.method = Objects.requireNonNull(builder.method, "method").toUpperCase(Locale.ROOT);
     this.uri = Objects.requireNonNull(builder.uri, "uri");
     Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     builder.headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
     this.headers = Collections.unmodifiableMap(h);
-    this.body = builder.body.clone();
+    // The builder copied the caller's bytes and never changes an array it holds, so it is shared.
+    this.body = builder.body;
     this.query = FormCodec.decode(uri.getRawQuery());
     this.form =
         contentType().map(t -> t.startsWith("application/x-www-form-urlencoded")).orElse(false)
@@ -105,7 +109,12 @@ public final class WebhookRequest {
 
   /** The body decoded as UTF-8. */
   public String bodyText() {
-    return new String(body, StandardCharsets.UTF_8);
+    String decoded = text;
+    if (decoded == null) {
+      decoded = new String(body, StandardCharsets.UTF_8);
+      text = decoded;
+    }
+    return decoded;
   }
 
   @Override

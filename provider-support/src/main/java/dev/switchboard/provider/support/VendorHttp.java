@@ -8,6 +8,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -31,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class VendorHttp {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** A path segment kept in a request's shape: a word, or a version such as {@code v1}. */
+  private static final Pattern WORD = Pattern.compile("[A-Za-z_-]*|v[0-9]+");
 
   private final String providerId;
   private final String vendorName;
@@ -188,10 +192,12 @@ public final class VendorHttp {
   }
 
   private HttpAnswer answer(Request request) throws IOException {
+    VoiceObserver watching = observer.get();
+    // The request's shape costs a pass over its path: only worth it when someone watches.
     VoiceObserver.Step step =
-        observer
-            .get()
-            .begin(
+        watching == VoiceObserver.NONE
+            ? VoiceObserver.Step.NONE
+            : watching.begin(
                 VoiceObserver.VENDOR_REQUEST,
                 Map.of("provider", providerId, "request", request.method() + " " + shape(request)));
     try (Response response = client.newCall(request).execute()) {
@@ -218,7 +224,7 @@ public final class VendorHttp {
     StringBuilder shape = new StringBuilder();
     for (String segment : request.url().pathSegments()) {
       shape.append('/');
-      if (segment.matches("[A-Za-z_-]*|v[0-9]+")) {
+      if (WORD.matcher(segment).matches()) {
         shape.append(segment);
       } else {
         shape.append("{id}");
