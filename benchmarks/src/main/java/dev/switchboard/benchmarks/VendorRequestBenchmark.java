@@ -11,6 +11,7 @@ import dev.switchboard.xoxzo.XoxzoProvider;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Credentials;
@@ -67,7 +68,15 @@ public class VendorRequestBenchmark {
                         XoxzoProvider.AUTH_TOKEN, "token",
                         XoxzoProvider.BASE_URL, stub.localUrl().toString())))
             .build();
-    okhttp = new OkHttpClient.Builder().build();
+    // The client's default time-outs, which bound every request it sends, so that both do that
+    // work.
+    okhttp =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .readTimeout(Duration.ofSeconds(5))
+            .writeTimeout(Duration.ofSeconds(5))
+            .callTimeout(Duration.ofSeconds(10))
+            .build();
     raw =
         new Request.Builder()
             .url(stub.localUrl() + "/voice/calls/c1/")
