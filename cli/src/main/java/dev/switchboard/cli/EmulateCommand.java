@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,10 +95,8 @@ final class EmulateCommand implements Callable<Integer> {
       description = "write every exchange and finished call as JSON lines to FILE (- for stdout)")
   String log;
 
-  /** Released to stop emulating; Ctrl-C releases it through a shutdown hook. */
-  final CountDownLatch stop = new CountDownLatch(1);
-
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  /** Emulating lasts until this is stopped, by Ctrl-C or a test. */
+  final UntilStopped running = new UntilStopped();
 
   @Override
   public Integer call() throws Exception {
@@ -111,12 +107,12 @@ final class EmulateCommand implements Callable<Integer> {
       throw new UsageException("--application must be an http(s) URL, was " + application);
     }
     PrintWriter out = spec.commandLine().getOut();
-    List<VendorSimulator> running = new ArrayList<>();
+    List<VendorSimulator> started = new ArrayList<>();
     try (Writer logWriter = logWriter(out)) {
       int index = 0;
       for (Map.Entry<String, SimulatorFactory> entry : factories.entrySet()) {
         VendorSimulator simulator = entry.getValue().create(credentials);
-        running.add(simulator);
+        started.add(simulator);
         simulator.defaultCallee(callee);
         scripted.get(entry.getKey()).forEach(simulator::scriptNextCall);
         if (application != null) {
@@ -136,10 +132,10 @@ final class EmulateCommand implements Callable<Integer> {
       }
       out.println("Emulating; stop with Ctrl-C.");
       out.flush();
-      awaitStop();
+      running.await("switchboard-emulate-stop");
     } finally {
-      running.forEach(VendorSimulator::close);
-      stopped.countDown();
+      started.forEach(VendorSimulator::close);
+      running.closed();
     }
     out.println("Stopped.");
     return Main.OK;
@@ -291,28 +287,6 @@ final class EmulateCommand implements Callable<Integer> {
       simulator.start(port);
     } catch (UncheckedIOException e) {
       throw new UsageException("cannot listen on port " + port + ": " + e.getCause().getMessage());
-    }
-  }
-
-  private void awaitStop() throws InterruptedException {
-    Thread hook =
-        new Thread(
-            () -> {
-              stop.countDown();
-              try {
-                // The JVM exits when the hook returns; let the simulators close first.
-                stopped.await(5, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "switchboard-emulate-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    stop.await();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // Already stopping because of Ctrl-C: nothing to remove.
     }
   }
 }

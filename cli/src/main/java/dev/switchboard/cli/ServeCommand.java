@@ -13,8 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,11 +48,8 @@ final class ServeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FLOW", description = "the flow that answers incoming calls (JSON)")
   Path flowFile;
 
-  /** Released to stop serving; Ctrl-C releases it through a shutdown hook. */
-  final CountDownLatch stop = new CountDownLatch(1);
-
-  /** Released once the server and client are closed, which the shutdown hook waits for. */
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  /** Serving lasts until this is stopped, by Ctrl-C or a test. */
+  final UntilStopped running = new UntilStopped();
 
   @Override
   public Integer call() throws InterruptedException {
@@ -70,19 +65,6 @@ final class ServeCommand implements Callable<Integer> {
             options.connect(
                 builder -> builder.onIncomingCall(call -> flow).onEvent(e -> print(out, e)));
         WebhookServer server = start(client)) {
-      Thread hook =
-          new Thread(
-              () -> {
-                stop.countDown();
-                try {
-                  // The JVM exits when the hook returns; let the server and client close first.
-                  stopped.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "switchboard-serve-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
       out.println(
           "Listening on port "
               + server.port()
@@ -99,14 +81,9 @@ final class ServeCommand implements Callable<Integer> {
                   + client.incomingCallUrl(provider.id()));
         }
       }
-      stop.await();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // Already stopping because of Ctrl-C: nothing to remove.
-      }
+      running.await("switchboard-serve-stop");
     } finally {
-      stopped.countDown();
+      running.closed();
     }
     out.println("Stopped.");
     return Main.OK;

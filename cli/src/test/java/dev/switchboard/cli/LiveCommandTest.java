@@ -330,7 +330,7 @@ class LiveCommandTest {
       assertThat(simulator.incomingCall(URI.create(url), "15556668888", "15556667777", caller))
           .isEqualTo(ReferenceInterpreter.run(SeedFlows.reminderByVoice(), caller));
       out.await(Pattern.compile("(IncomingCall)"), WAIT);
-      serve.stop.countDown();
+      serve.running.stop();
       server.join(WAIT.toMillis());
       assertThat(code).hasValue(0);
       assertThat(out.text())

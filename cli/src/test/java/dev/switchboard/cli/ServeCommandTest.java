@@ -124,7 +124,7 @@ class ServeCommandTest {
       String port = out.await(Pattern.compile("Listening on port (\\d+) at "), WAIT);
       check.check(Integer.parseInt(port));
     } finally {
-      serve.stop.countDown();
+      serve.running.stop();
       server.join(WAIT.toMillis());
     }
     assertThat(code).hasValue(0);
