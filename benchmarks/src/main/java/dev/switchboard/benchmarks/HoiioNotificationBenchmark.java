@@ -6,14 +6,8 @@ import dev.switchboard.VoiceClient;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Say;
 import dev.switchboard.hoiio.HoiioProvider;
-import dev.switchboard.state.InMemoryStateStore;
-import dev.switchboard.state.StateStore;
-import dev.switchboard.state.redis.RedisStateStore;
 import dev.switchboard.webhook.WebhookRequest;
-import io.lettuce.core.RedisURI;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +26,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import redis.embedded.RedisServer;
 
 /**
  * The library's time for one Hoiio notification: verify the signed URL, admit it against its
@@ -55,8 +48,7 @@ public class HoiioNotificationBenchmark {
   @Param({"memory", "redis"})
   public String store;
 
-  private RedisServer redis;
-  private StateStore state;
+  private BenchmarkStore stores;
   private HoiioStub hoiio;
   private VoiceClient client;
   private String session;
@@ -71,22 +63,12 @@ public class HoiioNotificationBenchmark {
 
   @Setup(Level.Trial)
   public void start() throws IOException {
-    if (store.equals("redis")) {
-      int port;
-      try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        port = free.getLocalPort();
-      }
-      redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
-      redis.start();
-      state = RedisStateStore.connect(RedisURI.create("redis://127.0.0.1:" + port), "bench:");
-    } else {
-      state = new InMemoryStateStore();
-    }
+    stores = BenchmarkStore.open(store);
     hoiio = new HoiioStub();
     client =
         Switchboard.builder()
             .provider(new HoiioProvider())
-            .state(state)
+            .state(stores.state())
             .config(
                 SwitchboardConfig.of(
                     Map.of(
@@ -126,9 +108,6 @@ public class HoiioNotificationBenchmark {
   public void stop() throws IOException {
     client.close();
     hoiio.close();
-    state.close();
-    if (redis != null) {
-      redis.stop();
-    }
+    stores.close();
   }
 }

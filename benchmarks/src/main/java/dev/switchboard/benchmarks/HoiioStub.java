@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,6 +21,7 @@ final class HoiioStub implements AutoCloseable {
   private final AtomicInteger sessions = new AtomicInteger();
   private final WebhookServer server;
   private volatile URI lastNotifyUrl;
+  private final Map<String, URI> notifyUrls = new ConcurrentHashMap<>();
 
   HoiioStub() {
     try {
@@ -32,14 +35,16 @@ final class HoiioStub implements AutoCloseable {
 
   private WebhookResponse answer(WebhookRequest request) {
     String notify = request.parameters().get("notify_url");
+    boolean dial = request.path().endsWith("/dial");
+    String session =
+        dial ? "S-" + sessions.incrementAndGet() : request.parameters().getOrDefault("session", "");
     if (notify != null) {
       lastNotifyUrl = URI.create(notify);
+      notifyUrls.put(session, lastNotifyUrl);
     }
     String body =
-        request.path().endsWith("/dial")
-            ? "{\"status\":\"success_ok\",\"txn_ref\":\"T-1\",\"session\":\"S-"
-                + sessions.incrementAndGet()
-                + "\"}"
+        dial
+            ? "{\"status\":\"success_ok\",\"txn_ref\":\"T-1\",\"session\":\"" + session + "\"}"
             : "{\"status\":\"success_ok\"}";
     return new WebhookResponse(200, "application/json", body);
   }
@@ -52,6 +57,11 @@ final class HoiioStub implements AutoCloseable {
   /** The notify URL of the last block sent. */
   URI lastNotifyUrl() {
     return lastNotifyUrl;
+  }
+
+  /** The notify URL of the last block sent for {@code session}. */
+  URI notifyUrl(String session) {
+    return notifyUrls.get(session);
   }
 
   /** The session the last Dial was answered with. */
