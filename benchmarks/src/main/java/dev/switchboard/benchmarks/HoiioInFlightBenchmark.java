@@ -1,11 +1,8 @@
 package dev.switchboard.benchmarks;
 
-import dev.switchboard.Switchboard;
-import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Say;
-import dev.switchboard.hoiio.HoiioProvider;
 import dev.switchboard.webhook.WebhookRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -71,19 +68,7 @@ public class HoiioInFlightBenchmark {
   public void start() throws IOException {
     stores = BenchmarkStore.open(store);
     hoiio = new HoiioStub();
-    client =
-        Switchboard.builder()
-            .provider(new HoiioProvider())
-            .state(stores.state())
-            .config(
-                SwitchboardConfig.of(
-                    Map.of(
-                        HoiioProvider.APP_ID, "bench-app",
-                        HoiioProvider.ACCESS_TOKEN, "bench-token",
-                        HoiioProvider.BASE_URL, hoiio.baseUrl(),
-                        SwitchboardConfig.WEBHOOK_BASE_URL, "https://app.example/hooks",
-                        SwitchboardConfig.WEBHOOK_SECRET, "benchmark-webhook-secret")))
-            .build();
+    client = hoiio.connect(stores.state());
     for (int i = 0; i < CALLS; i++) {
       client.placeCall("+6560000000", "+6561234567", FLOW);
       sessions.add(hoiio.lastSession());

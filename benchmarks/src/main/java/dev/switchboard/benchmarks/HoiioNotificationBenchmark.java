@@ -1,11 +1,8 @@
 package dev.switchboard.benchmarks;
 
-import dev.switchboard.Switchboard;
-import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Say;
-import dev.switchboard.hoiio.HoiioProvider;
 import dev.switchboard.webhook.WebhookRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -65,19 +62,7 @@ public class HoiioNotificationBenchmark {
   public void start() throws IOException {
     stores = BenchmarkStore.open(store);
     hoiio = new HoiioStub();
-    client =
-        Switchboard.builder()
-            .provider(new HoiioProvider())
-            .state(stores.state())
-            .config(
-                SwitchboardConfig.of(
-                    Map.of(
-                        HoiioProvider.APP_ID, "bench-app",
-                        HoiioProvider.ACCESS_TOKEN, "bench-token",
-                        HoiioProvider.BASE_URL, hoiio.baseUrl(),
-                        SwitchboardConfig.WEBHOOK_BASE_URL, "https://app.example/hooks",
-                        SwitchboardConfig.WEBHOOK_SECRET, "benchmark-webhook-secret")))
-            .build();
+    client = hoiio.connect(stores.state());
   }
 
   /** A fresh call, its Dial sent: each notification of the batch moves it on by one block. */

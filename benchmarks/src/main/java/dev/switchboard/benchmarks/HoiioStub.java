@@ -1,5 +1,10 @@
 package dev.switchboard.benchmarks;
 
+import dev.switchboard.Switchboard;
+import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.VoiceClient;
+import dev.switchboard.hoiio.HoiioProvider;
+import dev.switchboard.state.StateStore;
 import dev.switchboard.webhook.WebhookRequest;
 import dev.switchboard.webhook.WebhookResponse;
 import dev.switchboard.webhook.WebhookServer;
@@ -52,6 +57,22 @@ final class HoiioStub implements AutoCloseable {
   /** The base URL to configure as {@code switchboard.hoiio.base-url}. */
   String baseUrl() {
     return server.localUrl() + "/open/";
+  }
+
+  /** A Hoiio client sending its blocks here, keeping its calls in {@code state}. */
+  VoiceClient connect(StateStore state) {
+    return Switchboard.builder()
+        .provider(new HoiioProvider())
+        .state(state)
+        .config(
+            SwitchboardConfig.of(
+                Map.of(
+                    HoiioProvider.APP_ID, "bench-app",
+                    HoiioProvider.ACCESS_TOKEN, "bench-token",
+                    HoiioProvider.BASE_URL, baseUrl(),
+                    SwitchboardConfig.WEBHOOK_BASE_URL, "https://app.example/hooks",
+                    SwitchboardConfig.WEBHOOK_SECRET, "benchmark-webhook-secret")))
+        .build();
   }
 
   /** The notify URL of the last block sent. */
