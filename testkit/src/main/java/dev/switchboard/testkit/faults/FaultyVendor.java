@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -118,6 +119,9 @@ public final class FaultyVendor implements AutoCloseable {
   private volatile Fault fault = Fault.STATUS_500;
   private volatile Function<Received, Answer> healthy;
 
+  /** Released when the accepting thread has stopped. */
+  private final CountDownLatch accepting = new CountDownLatch(1);
+
   private FaultyVendor(ServerSocket server) {
     this.server = server;
     this.connections =
@@ -193,14 +197,16 @@ public final class FaultyVendor implements AutoCloseable {
   }
 
   private void accept() {
-    while (!server.isClosed()) {
-      try {
+    try {
+      while (!server.isClosed()) {
         Socket socket = server.accept();
         open.add(socket);
         connections.execute(() -> serve(socket));
-      } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
-        return;
       }
+    } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
+      // Closed: nothing more to accept.
+    } finally {
+      accepting.countDown();
     }
   }
 
@@ -211,7 +217,8 @@ public final class FaultyVendor implements AutoCloseable {
       OutputStream out = socket.getOutputStream();
       while (true) {
         Received received = read(in);
-        if (received == null) {
+        if (received == null || fault == Fault.REFUSED) {
+          // A connection that raced the close of a refusing vendor reached nothing.
           return;
         }
         requests.add(received);
