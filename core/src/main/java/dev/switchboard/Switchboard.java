@@ -15,6 +15,8 @@ import dev.switchboard.state.InMemoryStateStore;
 import dev.switchboard.state.StateStore;
 import dev.switchboard.state.StoredCallbackBindings;
 import dev.switchboard.webhook.WebhookSigner;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,6 +92,7 @@ public final class Switchboard {
     private final List<Consumer<CallEvent>> listeners = new ArrayList<>();
     private Function<IncomingCall, Optional<CallFlow>> incomingCalls = call -> Optional.empty();
     private int deduplicationCapacity = DEFAULT_DEDUPLICATION_CAPACITY;
+    private Duration grace = InMemoryCallbackBindings.DEFAULT_GRACE;
     private CallbackBindings callbackBindings;
     private StateStore state;
     private VoiceObserver observer = VoiceObserver.NONE;
@@ -150,6 +153,25 @@ public final class Switchboard {
     /** How many webhook deliveries to remember when recognising repeats. */
     public Builder deduplicationCapacity(int capacity) {
       this.deduplicationCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * How long after a call ends its own re-sent callbacks are still admitted, and how long a
+     * handled delivery is recognised as a repeat; by default {@link
+     * InMemoryCallbackBindings#DEFAULT_GRACE}. What Switchboard keeps of a call is gone this long
+     * after the call ends, so memory follows the rate of new calls times their length plus this.
+     * Keep it longer than any vendor goes on re-sending. Bindings given to {@link
+     * #callbackBindings} keep their own grace period.
+     *
+     * @throws IllegalArgumentException when {@code grace} is not positive
+     */
+    public Builder grace(Duration grace) {
+      Objects.requireNonNull(grace, "grace");
+      if (grace.isNegative() || grace.isZero()) {
+        throw new IllegalArgumentException("grace must be positive, was " + grace);
+      }
+      this.grace = grace;
       return this;
     }
 
@@ -215,8 +237,17 @@ public final class Switchboard {
         // One JVM's bindings wake a waiting claim at once; a shared store's are read again.
         bindings =
             store instanceof InMemoryStateStore
-                ? new InMemoryCallbackBindings()
-                : new StoredCallbackBindings(store);
+                ? new InMemoryCallbackBindings(
+                    Clock.systemUTC(),
+                    grace,
+                    InMemoryCallbackBindings.DEFAULT_LIFETIME,
+                    InMemoryCallbackBindings.DEFAULT_HOLD)
+                : new StoredCallbackBindings(
+                    store,
+                    Clock.systemUTC(),
+                    grace,
+                    InMemoryCallbackBindings.DEFAULT_LIFETIME,
+                    InMemoryCallbackBindings.DEFAULT_HOLD);
       }
       List<Route> routes = new ArrayList<>();
       try {
@@ -228,6 +259,7 @@ public final class Switchboard {
             listeners,
             incomingCalls,
             deduplicationCapacity,
+            grace,
             bindings,
             store,
             ownsState,

@@ -90,6 +90,7 @@ public final class VoiceClient implements AutoCloseable {
       List<Consumer<CallEvent>> listeners,
       Function<IncomingCall, Optional<CallFlow>> incomingCalls,
       int deduplicationCapacity,
+      Duration grace,
       CallbackBindings bindings,
       StateStore state,
       boolean ownsState,
@@ -107,7 +108,7 @@ public final class VoiceClient implements AutoCloseable {
     this.ownsState = ownsState;
     this.observer = observer;
     this.operations = operations;
-    this.deduplicator = new WebhookDeduplicator(deduplicationCapacity, state);
+    this.deduplicator = new WebhookDeduplicator(deduplicationCapacity, state, grace);
     for (Route route : this.routes) {
       ProviderClient client = route.client();
       CallbackBindings scoped = new ScopedCallbackBindings(route.id(), bindings);

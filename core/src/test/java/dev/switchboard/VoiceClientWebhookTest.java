@@ -1,6 +1,7 @@
 package dev.switchboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.event.CallEvent;
 import dev.switchboard.event.DigitsGathered;
@@ -76,6 +77,14 @@ class VoiceClientWebhookTest {
 
   private URI signed(String reference) {
     return signer.sign("/recording/notify", reference);
+  }
+
+  @Test
+  @DisplayName("A grace period that is not positive is refused before any client is built.")
+  void graceMustBePositive() {
+    assertThatThrownBy(() -> Switchboard.builder().grace(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("grace must be positive, was PT0S");
   }
 
   @Nested

@@ -52,7 +52,9 @@ public interface CallbackBindings {
 
   /**
    * Binds {@code key} to {@code subject} only when no key was bound to that subject before: for a
-   * request that announces a new call, which must never name a call already known.
+   * request that announces a new call, which must never name a call already known. A subject is
+   * known until its first key's lifetime passes, or the grace period after that key {@linkplain
+   * #end ended}, whichever is sooner.
    *
    * @return whether the key was bound; false when the subject is already known under another key
    * @throws IllegalStateException as {@link #bind} does

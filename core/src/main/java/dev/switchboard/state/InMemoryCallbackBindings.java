@@ -38,7 +38,10 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
 
   private final ConcurrentHashMap<String, Binding> bindings = new ConcurrentHashMap<>();
 
-  /** The first key each subject was bound under, until its lifetime passes. */
+  /**
+   * The first key each subject was bound under, until its lifetime passes or the grace period after
+   * its end.
+   */
   private final ConcurrentHashMap<CallbackSubject, Owner> owners = new ConcurrentHashMap<>();
 
   private final Clock clock;
@@ -150,6 +153,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
   public void end(String key) {
     Instant now = clock.instant();
     Binding[] settled = new Binding[1];
+    CallbackSubject[] ended = new CallbackSubject[1];
     bindings.computeIfPresent(
         key,
         (k, stored) -> {
@@ -158,6 +162,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
             return null;
           }
           if (before instanceof Bound bound) {
+            ended[0] = bound.subject();
             return new Ended(bound.subject(), now.plus(grace));
           }
           if (before instanceof Reserved || before instanceof Open) {
@@ -168,6 +173,16 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
           return before;
         });
     settle(settled[0]);
+    if (ended[0] != null) {
+      // The subject is forgotten with its key: nothing of a call outlives its grace period.
+      Instant forgotten = now.plus(grace);
+      owners.computeIfPresent(
+          ended[0],
+          (subject, owner) ->
+              owner.key().equals(key) && forgotten.isBefore(owner.expires())
+                  ? new Owner(key, forgotten)
+                  : owner);
+    }
   }
 
   @Override

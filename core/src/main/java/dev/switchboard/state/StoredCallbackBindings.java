@@ -197,6 +197,34 @@ public final class StoredCallbackBindings implements CallbackBindings {
               // Ended before anything was bound: nothing can speak for it.
               : new Binding("released", "", "", expiry(lifetime));
       if (store.replace(BINDING + key, stored.get().version(), after.write(), ttl(after))) {
+        if (after.is("ended")) {
+          forgetOwner(key, owner(before.get()), after.expires());
+        }
+        return;
+      }
+    }
+  }
+
+  /**
+   * Makes {@code key}'s record as its subject's first key expire at {@code forgotten}, if it is
+   * that key's and would live longer: nothing of a call outlives its grace period.
+   */
+  private void forgetOwner(String key, String subject, Instant forgotten) {
+    String ownerKey = OWNER + subject;
+    String mine = key + "|" + forgotten.toEpochMilli();
+    while (true) {
+      Optional<Versioned> owner = store.get(ownerKey);
+      if (owner.isEmpty()) {
+        return;
+      }
+      String value = owner.get().value();
+      int bar = value.lastIndexOf('|');
+      if (!value.substring(0, bar).equals(key)
+          || Long.parseLong(value.substring(bar + 1)) <= forgotten.toEpochMilli()) {
+        return;
+      }
+      Duration ttl = Duration.between(clock.instant(), forgotten).plus(Duration.ofMinutes(1));
+      if (store.replace(ownerKey, owner.get().version(), mine, ttl)) {
         return;
       }
     }
@@ -259,5 +287,9 @@ public final class StoredCallbackBindings implements CallbackBindings {
 
   private static String owner(CallbackSubject subject) {
     return subject.kind().name() + ":" + subject.id();
+  }
+
+  private static String owner(Binding binding) {
+    return binding.kind() + ":" + binding.id();
   }
 }

@@ -13,6 +13,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongPredicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,6 +36,7 @@ public final class StoredCallStates implements CallStateStore {
   static final long LIFETIME_HOURS = 24;
   private static final Duration LIFETIME = Duration.ofHours(LIFETIME_HOURS);
   private static final int CACHED_FLOWS = 1000;
+  private static final int REMEMBERED_READS = 10_000;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final StateStore store;
@@ -41,6 +45,17 @@ public final class StoredCallStates implements CallStateStore {
   private final Map<String, CallFlow> flows = lru();
 
   private final Map<CallFlow, String> digests = lru();
+
+  /**
+   * What this replica last read of each call, with the store's version of it. A notification reads
+   * its call and then writes the next state by compare-and-set; the version read first spares the
+   * write a second read. It is only a first try: when the store has moved on, the write fails and
+   * the call is read afresh, so a stale entry costs a round trip, never a wrong write.
+   */
+  private final Map<String, Read> lastRead = new ConcurrentHashMap<>();
+
+  /** A call's state as read, and the version of the stored value it was decoded from. */
+  private record Read(CallState state, long version) {}
 
   public StoredCallStates(StateStore store) {
     this.store = store;
@@ -60,7 +75,35 @@ public final class StoredCallStates implements CallStateStore {
 
   @Override
   public Optional<CallState> get(String key) {
-    return store.get(call(key)).map(v -> decode(v.value()));
+    Optional<Versioned> stored = store.get(call(key));
+    if (stored.isEmpty()) {
+      lastRead.remove(key);
+      return Optional.empty();
+    }
+    CallState state = decode(stored.get().value());
+    if (lastRead.size() >= REMEMBERED_READS) {
+      // Calls that never end must not make this grow; forgetting costs each call one read.
+      lastRead.clear();
+    }
+    lastRead.put(key, new Read(state, stored.get().version()));
+    return Optional.of(state);
+  }
+
+  /**
+   * The version {@code expected} was read at, if this replica read it last; else the version stored
+   * now, if the stored state is still {@code expected}.
+   */
+  private OptionalLong versionOf(CallState expected, boolean fresh) {
+    if (!fresh) {
+      Read read = lastRead.remove(expected.key());
+      return read != null && read.state().equals(expected)
+          ? OptionalLong.of(read.version())
+          : OptionalLong.empty();
+    }
+    Optional<Versioned> current = store.get(call(expected.key()));
+    return current.isPresent() && decode(current.get().value()).equals(expected)
+        ? OptionalLong.of(current.get().version())
+        : OptionalLong.empty();
   }
 
   @Override
@@ -82,11 +125,9 @@ public final class StoredCallStates implements CallStateStore {
 
   @Override
   public boolean replace(CallState expected, CallState next) {
-    Optional<Versioned> current = store.get(call(expected.key()));
-    if (current.isEmpty() || !decode(current.get().value()).equals(expected)) {
-      return false;
-    }
-    if (!store.replace(call(expected.key()), current.get().version(), encode(next), LIFETIME)) {
+    String value = encode(next);
+    if (!write(
+        expected, version -> store.replace(call(expected.key()), version, value, LIFETIME))) {
       return false;
     }
     if (!next.session().equals(expected.session())) {
@@ -97,11 +138,7 @@ public final class StoredCallStates implements CallStateStore {
 
   @Override
   public boolean remove(CallState expected) {
-    Optional<Versioned> current = store.get(call(expected.key()));
-    if (current.isEmpty() || !decode(current.get().value()).equals(expected)) {
-      return false;
-    }
-    if (!store.delete(call(expected.key()), current.get().version())) {
+    if (!write(expected, version -> store.delete(call(expected.key()), version))) {
       return false;
     }
     store
@@ -109,6 +146,20 @@ public final class StoredCallStates implements CallStateStore {
         .filter(v -> v.value().equals(expected.key()))
         .ifPresent(v -> store.delete(session(expected.session()), v.version()));
     return true;
+  }
+
+  /**
+   * Writes with {@code compareAndSet} at the version {@code expected} was last read at, and when
+   * that fails or was not at hand, at the version stored now if it still holds {@code expected}.
+   */
+  private boolean write(CallState expected, LongPredicate compareAndSet) {
+    for (boolean fresh : new boolean[] {false, true}) {
+      OptionalLong version = versionOf(expected, fresh);
+      if (version.isPresent() && compareAndSet.test(version.getAsLong())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void index(CallState state) {

@@ -5,6 +5,7 @@ import dev.switchboard.state.StateUnavailableException;
 import dev.switchboard.state.Versioned;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -14,9 +15,11 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -55,6 +58,7 @@ public final class RedisStateStore implements StateStore {
       "if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('del', KEYS[1]) end return 1";
 
   private final RedisClusterCommands<String, String> commands;
+  private final Map<String, String> digests = new ConcurrentHashMap<>();
   private final Runnable shutdown;
   private final String prefix;
 
@@ -195,10 +199,23 @@ public final class RedisStateStore implements StateStore {
   }
 
   private boolean script(String what, String script, String key, String... args) {
+    String[] keys = {key};
     return call(
         what,
         redis -> {
-          Long written = redis.eval(script, ScriptOutputType.INTEGER, new String[] {key}, args);
+          Long written;
+          try {
+            // By digest: the script's text crosses the wire only when the server lacks it (after
+            // a restart, or on a new cluster node), not on every write.
+            written =
+                redis.evalsha(
+                    digests.computeIfAbsent(script, redis::digest),
+                    ScriptOutputType.INTEGER,
+                    keys,
+                    args);
+          } catch (RedisNoScriptException e) {
+            written = redis.eval(script, ScriptOutputType.INTEGER, keys, args);
+          }
           return written != null && written == 1L;
         });
   }

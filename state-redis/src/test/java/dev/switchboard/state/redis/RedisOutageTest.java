@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.state.StateUnavailableException;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
@@ -38,6 +40,28 @@ class RedisOutageTest {
           }
         }
         assertThat(store.get("call").orElseThrow().value()).isEqualTo("w");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Scripts go by digest; a server that has lost them (flushed, restarted, a new node) is sent"
+          + " their text again and the write still happens once")
+  void scriptsLost() {
+    try (TestRedis redis = new TestRedis();
+        RedisStateStore store = RedisStateStore.connect(RedisURI.create(redis.url()), "flush:")) {
+      RedisClient admin = RedisClient.create(redis.url());
+      try (StatefulRedisConnection<String, String> connection = admin.connect()) {
+        assertThat(store.create("call", "v", Duration.ofMinutes(1))).isTrue();
+        long version = store.get("call").orElseThrow().version();
+        connection.sync().scriptFlush();
+
+        assertThat(store.replace("call", version, "w", Duration.ofMinutes(1))).isTrue();
+        assertThat(store.replace("call", version, "x", Duration.ofMinutes(1))).isFalse();
+        assertThat(store.get("call").orElseThrow().value()).isEqualTo("w");
+      } finally {
+        admin.shutdown();
       }
     }
   }

@@ -352,5 +352,22 @@ public abstract class CallbackBindingsConformance {
       }
       assertEquals(1, bound);
     }
+
+    @Test
+    @DisplayName(
+        "[BIND-18] A subject is forgotten with its key, a grace period after its end: only then is"
+            + " it new again")
+    void forgottenAfterGrace() {
+      bindings.bindNew("incoming", CALL_A);
+      clock.advance(Duration.ofHours(1));
+      bindings.end("incoming");
+      clock.advance(GRACE.minusSeconds(1));
+
+      assertFalse(bindings.bindNew("again", CALL_A));
+      clock.advance(Duration.ofSeconds(1));
+      assertTrue(bindings.bindNew("again", CALL_A));
+      assertTrue(bindings.admit("again", CALL_A));
+      assertFalse(bindings.admit("incoming", CALL_A));
+    }
   }
 }
