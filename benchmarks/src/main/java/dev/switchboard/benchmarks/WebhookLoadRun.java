@@ -19,8 +19,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,16 +36,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * fixed body of the same size from as many threads. A closed-loop load generator keeps {@code
  * connections} keep-alive connections busy, each sending its next request when the last is
  * answered, every one a new call. It reports throughput and latency percentiles per phase, and,
- * during the Switchboard phase, resident memory and the live heap after a full GC every 10 s.
+ * during the Switchboard phase, resident memory and the live heap after a full GC, ten times over
+ * the phase (at least 10 s apart), then the last against the one nearest a minute in.
+ *
+ * <p>Calls end as they do against the vendor: the Voxtelesys API is a stub whose call listing
+ * leaves every call out, so the call watcher ends each after {@code MISSES} complete listings. The
+ * client's grace period is {@value #GRACE_SECONDS} s, so that the plateau of what is kept per call
+ * (new calls a second times call length plus grace) is reached within the first minute; with the
+ * default of 15 minutes it is reached after 15 minutes, at a height in proportion.
  *
  * <pre>
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar dev.switchboard.benchmarks.WebhookLoadRun [seconds] [connections]
+ * java -cp benchmarks/target/benchmarks.jar dev.switchboard.benchmarks.WebhookLoadRun \
+ *     [seconds] [connections] [ceiling seconds]
  * </pre>
  */
 public final class WebhookLoadRun {
   private static final int THREADS = 8;
   private static final int WARM_UP_SECONDS = 15;
+  private static final int GRACE_SECONDS = 20;
 
   private WebhookLoadRun() {}
 
@@ -62,18 +73,26 @@ public final class WebhookLoadRun {
     }
   }
 
+  /** Memory at one moment of the Switchboard phase. */
+  private record Sample(long second, double liveHeapMb, double residentMb) {}
+
   public static void main(String[] args) throws Exception {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     int connections = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    int ceilingSeconds = args.length > 2 ? Integer.parseInt(args[2]) : seconds;
     System.out.printf(
-        "Java %s, %d cores, %d connections, %d s per phase after %d s of warm-up%n",
+        "Java %s, %d cores, %d connections, %d s (ceiling %d s) per phase after %d s of warm-up,"
+            + " grace %d s%n",
         Runtime.version(),
         Runtime.getRuntime().availableProcessors(),
         connections,
         seconds,
-        WARM_UP_SECONDS);
-    try (VoiceClient client = client();
+        ceilingSeconds,
+        WARM_UP_SECONDS,
+        GRACE_SECONDS);
+    HttpServer vendor = vendorApi();
+    try (VoiceClient client = client(vendor.getAddress().getPort());
         WebhookServer server =
             WebhookServer.start(
                 client, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), THREADS)) {
@@ -97,27 +116,56 @@ public final class WebhookLoadRun {
       try {
         RequestMaker fixed = () -> request("/hook", "{}");
         load(ceiling.getAddress().getPort(), connections, WARM_UP_SECONDS, fixed, false);
-        Phase anchor = load(ceiling.getAddress().getPort(), connections, seconds, fixed, false);
+        Phase anchor =
+            load(ceiling.getAddress().getPort(), connections, ceilingSeconds, fixed, false);
         report("JDK HttpServer, fixed body (ceiling)", anchor);
         System.out.printf(
             "throughput ratio to the ceiling: %.2f%n", measured.throughput() / anchor.throughput());
       } finally {
         ceiling.stop(0);
+        // Its pool's threads are not daemons: left running, the JVM would never exit.
+        ((ExecutorService) ceiling.getExecutor()).shutdown();
       }
+    } finally {
+      vendor.stop(0);
     }
   }
 
-  private static VoiceClient client() {
+  /**
+   * The Voxtelesys API as the call watcher meets it: a complete, empty call listing, so that every
+   * watched call ends as the vendor stops listing it.
+   */
+  private static HttpServer vendorApi() throws IOException {
+    byte[] listing =
+        "{\"results\":[],\"page\":1,\"page_count\":1}".getBytes(StandardCharsets.UTF_8);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/api/v1/calls",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, listing.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(listing);
+          }
+        });
+    server.start();
+    return server;
+  }
+
+  private static VoiceClient client(int vendorPort) {
     return Switchboard.builder()
         .provider(new VoxtelesysProvider())
         .config(
             SwitchboardConfig.of(
                 Map.of(
                     VoxtelesysProvider.API_KEY, "load-key",
-                    VoxtelesysProvider.BASE_URL, "http://127.0.0.1:9/api/v1",
+                    VoxtelesysProvider.BASE_URL, "http://127.0.0.1:" + vendorPort + "/api/v1",
                     SwitchboardConfig.WEBHOOK_BASE_URL, "https://app.example.com/hooks",
                     SwitchboardConfig.WEBHOOK_SECRET, "load-run-webhook-secret")))
         .onIncomingCall(call -> SeedFlows.simpleIvr())
+        .grace(Duration.ofSeconds(GRACE_SECONDS))
         .build();
   }
 
@@ -216,16 +264,37 @@ public final class WebhookLoadRun {
     return new Phase(latencies.length, took, latencies);
   }
 
-  /** Prints resident memory and the live heap after a full GC every 10 s until {@code end}. */
+  /**
+   * Prints resident memory and the live heap after a full GC ten times until {@code end}, at least
+   * 10 s apart, then compares the last sample with the one nearest a minute in.
+   */
   private static void sampleMemory(long end) throws InterruptedException, IOException {
     long start = System.nanoTime();
-    while (System.nanoTime() + 10_000_000_000L <= end) {
-      Thread.sleep(10_000);
+    long every = Math.max(10_000_000_000L, (end - start) / 10);
+    List<Sample> samples = new ArrayList<>();
+    while (System.nanoTime() + every <= end) {
+      Thread.sleep(every / 1_000_000);
       System.gc();
-      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      Sample sample =
+          new Sample(
+              (System.nanoTime() - start) / 1_000_000_000L,
+              ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6,
+              residentBytes() / 1e6);
+      samples.add(sample);
       System.out.printf(
-          "  t=%3d s  live heap after GC %6.1f MB  resident %6.1f MB%n",
-          (System.nanoTime() - start) / 1_000_000_000L, heap / 1e6, residentBytes() / 1e6);
+          "  t=%4d s  live heap after GC %7.1f MB  resident %7.1f MB%n",
+          sample.second(), sample.liveHeapMb(), sample.residentMb());
+    }
+    if (samples.size() >= 2) {
+      Sample first =
+          samples.stream().min(Comparator.comparingLong(s -> Math.abs(s.second() - 60))).get();
+      Sample last = samples.get(samples.size() - 1);
+      System.out.printf(
+          "  from t=%d s to t=%d s: live heap %+.1f %%, resident %+.1f %%%n",
+          first.second(),
+          last.second(),
+          100 * (last.liveHeapMb() / first.liveHeapMb() - 1),
+          100 * (last.residentMb() / first.residentMb() - 1));
     }
   }
 

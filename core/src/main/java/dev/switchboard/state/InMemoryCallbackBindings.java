@@ -66,7 +66,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
     this.grace = positive(grace, "grace");
     this.lifetime = positive(lifetime, "lifetime");
     this.hold = positive(hold, "hold");
-    this.nextSweep = clock.instant().plus(grace);
+    this.nextSweep = clock.instant().plus(sweepEvery());
   }
 
   private static Duration positive(Duration duration, String name) {
@@ -252,12 +252,20 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
     return clock.instant().plus(after);
   }
 
-  /** Drops expired bindings at most once per grace period, so that writes stay cheap. */
+  /**
+   * How often expired bindings are dropped: a tenth of the grace period, so that what is held
+   * exceeds what still lives by a tenth of a grace period's bindings at most, while writes stay
+   * cheap.
+   */
+  private Duration sweepEvery() {
+    return grace.dividedBy(10);
+  }
+
   private void sweepNowAndThen(Instant now) {
     if (now.isBefore(nextSweep)) {
       return;
     }
-    nextSweep = now.plus(grace);
+    nextSweep = now.plus(sweepEvery());
     bindings.forEach(
         (key, binding) -> {
           if (!now.isBefore(binding.expires()) && bindings.remove(key, binding)) {
