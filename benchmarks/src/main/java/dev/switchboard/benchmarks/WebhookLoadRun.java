@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 
 /**
  * P4: the built-in {@code WebhookServer} answering signed Voxtelesys incoming calls under load,
@@ -56,20 +57,22 @@ public final class WebhookLoadRun {
   private static final int WARM_UP_SECONDS = 15;
   private static final int GRACE_SECONDS = 20;
 
+  /** The longest latency told apart; a slower answer counts as this long. */
+  private static final long LONGEST_NANOS = 60_000_000_000L;
+
   private WebhookLoadRun() {}
 
-  /** What one phase measured. */
-  private record Phase(long requests, double seconds, long[] latencies) {
+  /**
+   * What one phase measured. Latencies go into a histogram of fixed size, so that the load
+   * generator's own memory does not grow with the run and pass for the server's.
+   */
+  private record Phase(long requests, double seconds, Histogram latencies) {
     double throughput() {
       return requests / seconds;
     }
 
     double percentile(double p) {
-      if (latencies.length == 0) {
-        return Double.NaN;
-      }
-      int index = (int) Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1);
-      return latencies[Math.max(0, index)] / 1e6;
+      return latencies.getValueAtPercentile(p * 100) / 1e6;
     }
   }
 
@@ -221,14 +224,13 @@ public final class WebhookLoadRun {
       throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(connections);
     long end = System.nanoTime() + seconds * 1_000_000_000L;
-    List<Future<long[]>> results = new ArrayList<>();
+    List<Future<Histogram>> results = new ArrayList<>();
     long started = System.nanoTime();
     for (int i = 0; i < connections; i++) {
       results.add(
           clients.submit(
               () -> {
-                long[] latencies = new long[1 << 16];
-                int count = 0;
+                Histogram latencies = new Histogram(LONGEST_NANOS, 3);
                 try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                   socket.setTcpNoDelay(true);
                   OutputStream out = socket.getOutputStream();
@@ -242,26 +244,22 @@ public final class WebhookLoadRun {
                     if (status != 200) {
                       throw new IllegalStateException("answered " + status);
                     }
-                    if (count == latencies.length) {
-                      latencies = Arrays.copyOf(latencies, count * 2);
-                    }
-                    latencies[count++] = System.nanoTime() - sent;
+                    latencies.recordValue(Math.min(LONGEST_NANOS, System.nanoTime() - sent));
                   }
                 }
-                return Arrays.copyOf(latencies, count);
+                return latencies;
               }));
     }
     if (sampleMemory) {
       sampleMemory(end);
     }
-    List<long[]> all = new ArrayList<>();
-    for (Future<long[]> result : results) {
-      all.add(result.get());
+    Histogram latencies = new Histogram(LONGEST_NANOS, 3);
+    for (Future<Histogram> result : results) {
+      latencies.add(result.get());
     }
     double took = (System.nanoTime() - started) / 1e9;
     clients.shutdown();
-    long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    return new Phase(latencies.length, took, latencies);
+    return new Phase(latencies.getTotalCount(), took, latencies);
   }
 
   /**

@@ -12,11 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The default {@link StateStore}: one JVM's memory, for a single instance. Every entry carries its
- * expiry and is dropped when read after it, and in a sweep that runs at most once a second, so the
- * store holds only what still lives. One lock guards it all: every operation is a few map lookups.
+ * expiry and is dropped when read after it. Each operation also drops a few entries that have
+ * expired, found through an index by expiry second, so the store holds only what still lives and no
+ * operation ever pauses to scan it all. One lock guards it all: every operation is a few map
+ * lookups.
  */
 public final class InMemoryStateStore implements StateStore {
-  private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
+  /** How many expired entries of each kind one operation drops at most, to spread the work. */
+  private static final int SWEEP_PER_OPERATION = 64;
 
   private final Clock clock;
   private final AtomicLong versions = new AtomicLong();
@@ -24,7 +27,10 @@ public final class InMemoryStateStore implements StateStore {
   private final Map<String, Instant> claims = new HashMap<>();
   private final Map<String, Members> sets = new HashMap<>();
   private final Map<String, Lease> leases = new HashMap<>();
-  private Instant nextSweep;
+  private final ExpiryIndex valueExpiries = new ExpiryIndex();
+  private final ExpiryIndex claimExpiries = new ExpiryIndex();
+  private final ExpiryIndex setExpiries = new ExpiryIndex();
+  private final ExpiryIndex leaseExpiries = new ExpiryIndex();
 
   private record Entry(String value, long version, Instant expires) {}
 
@@ -39,7 +45,6 @@ public final class InMemoryStateStore implements StateStore {
   /** A store that reads the time from {@code clock}, for tests of expiry. */
   public InMemoryStateStore(Clock clock) {
     this.clock = clock;
-    this.nextSweep = clock.instant().plus(SWEEP_EVERY);
   }
 
   @Override
@@ -52,7 +57,7 @@ public final class InMemoryStateStore implements StateStore {
     if (live(key).isPresent()) {
       return false;
     }
-    values.put(key, new Entry(value, versions.incrementAndGet(), expiry(ttl)));
+    putValue(key, null, value, ttl);
     return true;
   }
 
@@ -62,8 +67,14 @@ public final class InMemoryStateStore implements StateStore {
     if (current.isEmpty() || current.get().version() != expected) {
       return false;
     }
-    values.put(key, new Entry(value, versions.incrementAndGet(), expiry(ttl)));
+    putValue(key, current.get(), value, ttl);
     return true;
+  }
+
+  private void putValue(String key, Entry before, String value, Duration ttl) {
+    Entry entry = new Entry(value, versions.incrementAndGet(), expiry(ttl));
+    values.put(key, entry);
+    valueExpiries.file(key, before == null ? null : before.expires(), entry.expires());
   }
 
   @Override
@@ -73,6 +84,7 @@ public final class InMemoryStateStore implements StateStore {
       return false;
     }
     values.remove(key);
+    valueExpiries.remove(key, current.get().expires());
     return true;
   }
 
@@ -83,13 +95,18 @@ public final class InMemoryStateStore implements StateStore {
     if (until != null && now.isBefore(until)) {
       return false;
     }
-    claims.put(identity, now.plus(window));
+    Instant expires = now.plus(window);
+    claims.put(identity, expires);
+    claimExpiries.file(identity, until, expires);
     return true;
   }
 
   @Override
   public synchronized void unclaim(String identity) {
-    claims.remove(identity);
+    Instant until = claims.remove(identity);
+    if (until != null) {
+      claimExpiries.remove(identity, until);
+    }
   }
 
   @Override
@@ -97,7 +114,9 @@ public final class InMemoryStateStore implements StateStore {
     Members current = liveSet(key);
     Set<String> members = current == null ? new LinkedHashSet<>() : current.members();
     members.add(member);
-    sets.put(key, new Members(members, expiry(ttl)));
+    Instant expires = expiry(ttl);
+    sets.put(key, new Members(members, expires));
+    setExpiries.file(key, current == null ? null : current.expires(), expires);
   }
 
   @Override
@@ -107,6 +126,7 @@ public final class InMemoryStateStore implements StateStore {
       current.members().remove(member);
       if (current.members().isEmpty()) {
         sets.remove(key);
+        setExpiries.remove(key, current.expires());
       }
     }
   }
@@ -124,7 +144,9 @@ public final class InMemoryStateStore implements StateStore {
     if (current != null && now.isBefore(current.expires()) && !current.holder().equals(holder)) {
       return false;
     }
-    leases.put(name, new Lease(holder, now.plus(ttl)));
+    Lease taken = new Lease(holder, now.plus(ttl));
+    leases.put(name, taken);
+    leaseExpiries.file(name, current == null ? null : current.expires(), taken.expires());
     return true;
   }
 
@@ -133,19 +155,28 @@ public final class InMemoryStateStore implements StateStore {
     Lease current = leases.get(name);
     if (current != null && current.holder().equals(holder)) {
       leases.remove(name);
+      leaseExpiries.remove(name, current.expires());
     }
   }
 
-  /** How many values, claims, sets and leases are held; for tests that nothing is left behind. */
+  /** How many values, claims, sets and leases still live; for tests that nothing is left behind. */
   public synchronized int size() {
-    sweep(clock.instant(), true);
-    return values.size() + claims.size() + sets.size() + leases.size();
+    Instant now = clock.instant();
+    sweep(now, Integer.MAX_VALUE);
+    // The sweep leaves what expired within the current second; a count must not include it.
+    long expired =
+        values.values().stream().filter(e -> !now.isBefore(e.expires())).count()
+            + claims.values().stream().filter(until -> !now.isBefore(until)).count()
+            + sets.values().stream().filter(m -> !now.isBefore(m.expires())).count()
+            + leases.values().stream().filter(l -> !now.isBefore(l.expires())).count();
+    return (int) (values.size() + claims.size() + sets.size() + leases.size() - expired);
   }
 
   private Optional<Entry> live(String key) {
     Entry entry = values.get(key);
     if (entry != null && !now().isBefore(entry.expires())) {
       values.remove(key);
+      valueExpiries.remove(key, entry.expires());
       return Optional.empty();
     }
     return Optional.ofNullable(entry);
@@ -155,6 +186,7 @@ public final class InMemoryStateStore implements StateStore {
     Members members = sets.get(key);
     if (members != null && !now().isBefore(members.expires())) {
       sets.remove(key);
+      setExpiries.remove(key, members.expires());
       return null;
     }
     return members;
@@ -167,21 +199,18 @@ public final class InMemoryStateStore implements StateStore {
     return now().plus(ttl);
   }
 
-  /** The time, sweeping expired entries now and then so that unread ones do not stay. */
+  /** The time, dropping a few expired entries so that unread ones do not stay. */
   private Instant now() {
     Instant now = clock.instant();
-    sweep(now, false);
+    sweep(now, SWEEP_PER_OPERATION);
     return now;
   }
 
-  private void sweep(Instant now, boolean always) {
-    if (!always && now.isBefore(nextSweep)) {
-      return;
-    }
-    nextSweep = now.plus(SWEEP_EVERY);
-    values.values().removeIf(e -> !now.isBefore(e.expires()));
-    claims.values().removeIf(until -> !now.isBefore(until));
-    sets.values().removeIf(m -> !now.isBefore(m.expires()));
-    leases.values().removeIf(l -> !now.isBefore(l.expires()));
+  private void sweep(Instant now, int limit) {
+    // The index files each key under its current expiry, so what it gives back has expired.
+    valueExpiries.takeExpired(now, limit).forEach(values::remove);
+    claimExpiries.takeExpired(now, limit).forEach(claims::remove);
+    setExpiries.takeExpired(now, limit).forEach(sets::remove);
+    leaseExpiries.takeExpired(now, limit).forEach(leases::remove);
   }
 }

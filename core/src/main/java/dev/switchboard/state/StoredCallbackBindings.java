@@ -3,8 +3,10 @@ package dev.switchboard.state;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -24,7 +26,20 @@ public final class StoredCallbackBindings implements CallbackBindings {
   private static final long FIRST_POLL_NANOS = Duration.ofMillis(2).toNanos();
   private static final long LAST_POLL_NANOS = Duration.ofMillis(50).toNanos();
 
+  /** How many keys this replica bound it remembers; past that it forgets them all and reads. */
+  private static final int REMEMBERED_KEYS = 10_000;
+
   private final StateStore store;
+
+  /**
+   * The keys this replica bound, and until when a claim on each may be judged without a read. A
+   * bound key only ever ends, and an ended key admits its subject for the grace period after the
+   * end, so what was bound at {@code t} admits exactly that subject until {@code t + grace} (or its
+   * lifetime's end, if sooner) whatever other replicas do. The one transition that would break
+   * this, a release, comes only from the replica that bound the key, which forgets it first.
+   */
+  private final Map<String, Known> known = new ConcurrentHashMap<>();
+
   private final Clock clock;
   private final Duration grace;
   private final Duration lifetime;
@@ -55,6 +70,9 @@ public final class StoredCallbackBindings implements CallbackBindings {
     this.lifetime = lifetime;
     this.hold = hold;
   }
+
+  /** A key this replica bound: its subject, and until when that is all a claim needs. */
+  private record Known(CallbackSubject subject, Instant until) {}
 
   /** One binding's state, as stored: {@code state|kind|id|expires-epoch-millis}. */
   private record Binding(String state, String kind, String id, Instant expires) {
@@ -120,6 +138,7 @@ public final class StoredCallbackBindings implements CallbackBindings {
       } else if (before.get().is("reserved")) {
         written = store.replace(BINDING + key, stored.get().version(), bound.write(), ttl(bound));
       } else if (before.get().is("bound") && before.get().speaksFor(subject)) {
+        remember(key, subject, before.get().expires());
         return;
       } else {
         throw new IllegalStateException(
@@ -127,9 +146,19 @@ public final class StoredCallbackBindings implements CallbackBindings {
       }
       if (written) {
         claimOwner(key, subject);
+        remember(key, subject, bound.expires());
         return;
       }
     }
+  }
+
+  private void remember(String key, CallbackSubject subject, Instant expires) {
+    Instant until = clock.instant().plus(grace);
+    if (known.size() >= REMEMBERED_KEYS) {
+      // Calls that never end must not make this grow; forgetting costs each key one read.
+      known.clear();
+    }
+    known.put(key, new Known(subject, expires.isBefore(until) ? expires : until));
   }
 
   @Override
@@ -172,6 +201,7 @@ public final class StoredCallbackBindings implements CallbackBindings {
 
   @Override
   public void release(String key) {
+    known.remove(key);
     Binding released = new Binding("released", "", "", expiry(lifetime));
     while (true) {
       Optional<Versioned> stored = store.get(BINDING + key);
@@ -233,6 +263,13 @@ public final class StoredCallbackBindings implements CallbackBindings {
   @Override
   public boolean admit(String key, CallbackSubject claimed) {
     Objects.requireNonNull(claimed, "claimed");
+    Known mine = known.get(key);
+    if (mine != null) {
+      if (clock.instant().isBefore(mine.until())) {
+        return mine.subject().equals(claimed);
+      }
+      known.remove(key, mine);
+    }
     long deadline = System.nanoTime() + hold.toNanos();
     long pause = FIRST_POLL_NANOS;
     while (true) {

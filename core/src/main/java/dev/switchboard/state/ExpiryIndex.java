@@ -1,0 +1,63 @@
+package dev.switchboard.state;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The keys of one map filed by the second they expire in, so that the expired ones are found
+ * without looking at those that still live: a sweep costs what it removes, not what the map holds.
+ * Not thread-safe; its owner's lock guards it.
+ */
+final class ExpiryIndex {
+  private final TreeMap<Long, Set<String>> bySecond = new TreeMap<>();
+
+  /** Files {@code key} under {@code expires}, taking it from under {@code before} if not null. */
+  void file(String key, Instant before, Instant expires) {
+    if (before != null) {
+      remove(key, before);
+    }
+    bySecond.computeIfAbsent(second(expires), s -> new HashSet<>()).add(key);
+  }
+
+  /** Takes {@code key}, filed under {@code expires}, out of the index. */
+  void remove(String key, Instant expires) {
+    long second = second(expires);
+    Set<String> keys = bySecond.get(second);
+    if (keys != null && keys.remove(key) && keys.isEmpty()) {
+      bySecond.remove(second);
+    }
+  }
+
+  /**
+   * Takes out up to {@code limit} keys that have expired by {@code now}, and returns them. A key
+   * expiring within the current second waits for a later call; readers check expiry themselves.
+   */
+  List<String> takeExpired(Instant now, int limit) {
+    List<String> expired = new ArrayList<>();
+    while (expired.size() < limit && !bySecond.isEmpty()) {
+      Map.Entry<Long, Set<String>> first = bySecond.firstEntry();
+      if (first.getKey() > now.getEpochSecond()) {
+        break;
+      }
+      var keys = first.getValue().iterator();
+      while (expired.size() < limit && keys.hasNext()) {
+        expired.add(keys.next());
+        keys.remove();
+      }
+      if (first.getValue().isEmpty()) {
+        bySecond.remove(first.getKey());
+      }
+    }
+    return expired;
+  }
+
+  /** The first whole second by which something expiring at {@code expires} has expired. */
+  private static long second(Instant expires) {
+    return expires.getNano() == 0 ? expires.getEpochSecond() : expires.getEpochSecond() + 1;
+  }
+}
