@@ -13,11 +13,11 @@ import java.util.TreeMap;
  * without looking at those that still live: a sweep costs what it removes, not what the map holds.
  * Not thread-safe; its owner's lock guards it.
  */
-final class ExpiryIndex {
-  private final TreeMap<Long, Set<String>> bySecond = new TreeMap<>();
+final class ExpiryIndex<K> {
+  private final TreeMap<Long, Set<K>> bySecond = new TreeMap<>();
 
   /** Files {@code key} under {@code expires}, taking it from under {@code before} if not null. */
-  void file(String key, Instant before, Instant expires) {
+  void file(K key, Instant before, Instant expires) {
     if (before != null) {
       remove(key, before);
     }
@@ -25,9 +25,9 @@ final class ExpiryIndex {
   }
 
   /** Takes {@code key}, filed under {@code expires}, out of the index. */
-  void remove(String key, Instant expires) {
+  void remove(K key, Instant expires) {
     long second = second(expires);
-    Set<String> keys = bySecond.get(second);
+    Set<K> keys = bySecond.get(second);
     if (keys != null && keys.remove(key) && keys.isEmpty()) {
       bySecond.remove(second);
     }
@@ -37,10 +37,13 @@ final class ExpiryIndex {
    * Takes out up to {@code limit} keys that have expired by {@code now}, and returns them. A key
    * expiring within the current second waits for a later call; readers check expiry themselves.
    */
-  List<String> takeExpired(Instant now, int limit) {
-    List<String> expired = new ArrayList<>();
+  List<K> takeExpired(Instant now, int limit) {
+    if (bySecond.isEmpty() || bySecond.firstKey() > now.getEpochSecond()) {
+      return List.of();
+    }
+    List<K> expired = new ArrayList<>();
     while (expired.size() < limit && !bySecond.isEmpty()) {
-      Map.Entry<Long, Set<String>> first = bySecond.firstEntry();
+      Map.Entry<Long, Set<K>> first = bySecond.firstEntry();
       if (first.getKey() > now.getEpochSecond()) {
         break;
       }

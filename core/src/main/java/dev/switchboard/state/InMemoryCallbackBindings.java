@@ -3,6 +3,7 @@ package dev.switchboard.state;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * {@link CallbackBindings} in this JVM's memory: the default, for a single instance. Every binding
  * expires on its own (an ended one after the grace period, any other after its lifetime); expired
- * ones are dropped when read and swept now and then on writes.
+ * ones are refused when read, and each write drops a few, found through an index by expiry second,
+ * so that nothing scans every binding.
  *
  * <p>Each transition is one atomic {@code compute} on the key, so a bind racing an end, or two
  * first uses racing each other, leave one consistent state.
@@ -36,6 +38,9 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
    */
   public static final Duration DEFAULT_HOLD = Duration.ofSeconds(30);
 
+  /** How many expired bindings, and first keys, one write drops at most. */
+  private static final int SWEEP_PER_WRITE = 64;
+
   private final ConcurrentHashMap<String, Binding> bindings = new ConcurrentHashMap<>();
 
   /**
@@ -44,11 +49,16 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
    */
   private final ConcurrentHashMap<CallbackSubject, Owner> owners = new ConcurrentHashMap<>();
 
+  /** Keys by expiry second; guarded by itself, and written inside each key's update. */
+  private final ExpiryIndex<String> bindingExpiries = new ExpiryIndex<>();
+
+  /** Subjects by expiry second; guarded by itself, and written inside each subject's update. */
+  private final ExpiryIndex<CallbackSubject> ownerExpiries = new ExpiryIndex<>();
+
   private final Clock clock;
   private final Duration grace;
   private final Duration lifetime;
   private final Duration hold;
-  private volatile Instant nextSweep;
 
   /** Bindings with the default grace period, lifetime and hold. */
   public InMemoryCallbackBindings() {
@@ -66,7 +76,6 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
     this.grace = positive(grace, "grace");
     this.lifetime = positive(lifetime, "lifetime");
     this.hold = positive(hold, "hold");
-    this.nextSweep = clock.instant().plus(sweepEvery());
   }
 
   private static Duration positive(Duration duration, String name) {
@@ -96,7 +105,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
           if (live(before, now) != null) {
             throw new IllegalStateException("callback key " + k + " is already in use");
           }
-          return binding;
+          return track(k, before, binding);
         });
     sweepNowAndThen(now);
   }
@@ -112,7 +121,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
           Binding before = live(stored, now);
           if (before == null || before instanceof Reserved) {
             settled[0] = before;
-            return new Bound(subject, now.plus(lifetime));
+            return track(k, stored, new Bound(subject, now.plus(lifetime)));
           }
           if (before instanceof Bound bound && bound.subject().equals(subject)) {
             return bound;
@@ -121,7 +130,10 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
               "callback key " + k + " cannot be bound: it is " + describe(before));
         });
     settle(settled[0]);
-    owners.putIfAbsent(subject, new Owner(key, now.plus(lifetime)));
+    owners.compute(
+        subject,
+        (s, owner) ->
+            owner != null ? owner : trackOwner(s, null, new Owner(key, now.plus(lifetime))));
     sweepNowAndThen(now);
   }
 
@@ -134,7 +146,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
         subject,
         (s, owner) -> {
           fresh[0] = owner == null || !now.isBefore(owner.expires()) || owner.key().equals(key);
-          return fresh[0] ? new Owner(key, now.plus(lifetime)) : owner;
+          return fresh[0] ? trackOwner(s, owner, new Owner(key, now.plus(lifetime))) : owner;
         });
     if (fresh[0]) {
       bind(key, subject);
@@ -145,8 +157,14 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
   @Override
   public void release(String key) {
     Instant now = clock.instant();
-    Binding before = bindings.put(key, new Released(now.plus(lifetime)));
-    settle(before);
+    Binding[] before = new Binding[1];
+    bindings.compute(
+        key,
+        (k, stored) -> {
+          before[0] = stored;
+          return track(k, stored, new Released(now.plus(lifetime)));
+        });
+    settle(before[0]);
   }
 
   @Override
@@ -159,16 +177,16 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
         (k, stored) -> {
           Binding before = live(stored, now);
           if (before == null) {
-            return null;
+            return track(k, stored, null);
           }
           if (before instanceof Bound bound) {
             ended[0] = bound.subject();
-            return new Ended(bound.subject(), now.plus(grace));
+            return track(k, stored, new Ended(bound.subject(), now.plus(grace)));
           }
           if (before instanceof Reserved || before instanceof Open) {
             // Ended before anything was bound: nothing can speak for it.
             settled[0] = before;
-            return new Released(now.plus(lifetime));
+            return track(k, stored, new Released(now.plus(lifetime)));
           }
           return before;
         });
@@ -180,7 +198,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
           ended[0],
           (subject, owner) ->
               owner.key().equals(key) && forgotten.isBefore(owner.expires())
-                  ? new Owner(key, forgotten)
+                  ? trackOwner(subject, owner, new Owner(key, forgotten))
                   : owner);
     }
   }
@@ -253,31 +271,62 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
   }
 
   /**
-   * How often expired bindings are dropped: a tenth of the grace period, so that what is held
-   * exceeds what still lives by a tenth of a grace period's bindings at most, while writes stay
-   * cheap.
+   * Files {@code key} under the expiry of {@code after}, its new binding (none: removed), in place
+   * of {@code stored}'s. Called inside the map's update of the key, so that the index follows every
+   * change in the order the map makes them.
    */
-  private Duration sweepEvery() {
-    return grace.dividedBy(10);
+  private Binding track(String key, Binding stored, Binding after) {
+    if (stored != after) {
+      synchronized (bindingExpiries) {
+        if (stored != null) {
+          bindingExpiries.remove(key, stored.expires());
+        }
+        if (after != null) {
+          bindingExpiries.file(key, null, after.expires());
+        }
+      }
+    }
+    return after;
   }
 
-  private void sweepNowAndThen(Instant now) {
-    if (now.isBefore(nextSweep)) {
-      return;
+  /** As {@link #track}, for a subject's first key. */
+  private Owner trackOwner(CallbackSubject subject, Owner stored, Owner after) {
+    synchronized (ownerExpiries) {
+      if (stored != null) {
+        ownerExpiries.remove(subject, stored.expires());
+      }
+      ownerExpiries.file(subject, null, after.expires());
     }
-    nextSweep = now.plus(sweepEvery());
-    bindings.forEach(
-        (key, binding) -> {
-          if (!now.isBefore(binding.expires()) && bindings.remove(key, binding)) {
-            settle(binding);
-          }
-        });
-    owners.forEach(
-        (subject, owner) -> {
-          if (!now.isBefore(owner.expires())) {
-            owners.remove(subject, owner);
-          }
-        });
+    return after;
+  }
+
+  /** Drops a few expired bindings and first keys: each write does its share. */
+  private void sweepNowAndThen(Instant now) {
+    List<String> keys;
+    synchronized (bindingExpiries) {
+      keys = bindingExpiries.takeExpired(now, SWEEP_PER_WRITE);
+    }
+    for (String key : keys) {
+      Binding[] dropped = new Binding[1];
+      // A key changed since it was taken out is filed under its new expiry, and kept.
+      bindings.computeIfPresent(
+          key,
+          (k, binding) -> {
+            if (now.isBefore(binding.expires())) {
+              return binding;
+            }
+            dropped[0] = binding;
+            return null;
+          });
+      settle(dropped[0]);
+    }
+    List<CallbackSubject> subjects;
+    synchronized (ownerExpiries) {
+      subjects = ownerExpiries.takeExpired(now, SWEEP_PER_WRITE);
+    }
+    for (CallbackSubject subject : subjects) {
+      owners.computeIfPresent(subject, (s, owner) -> now.isBefore(owner.expires()) ? owner : null);
+    }
   }
 
   private sealed interface Binding permits Reserved, Open, Bound, Ended, Released {

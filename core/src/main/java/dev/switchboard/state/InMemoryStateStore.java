@@ -27,10 +27,10 @@ public final class InMemoryStateStore implements StateStore {
   private final Map<String, Instant> claims = new HashMap<>();
   private final Map<String, Members> sets = new HashMap<>();
   private final Map<String, Lease> leases = new HashMap<>();
-  private final ExpiryIndex valueExpiries = new ExpiryIndex();
-  private final ExpiryIndex claimExpiries = new ExpiryIndex();
-  private final ExpiryIndex setExpiries = new ExpiryIndex();
-  private final ExpiryIndex leaseExpiries = new ExpiryIndex();
+  private final ExpiryIndex<String> valueExpiries = new ExpiryIndex<>();
+  private final ExpiryIndex<String> claimExpiries = new ExpiryIndex<>();
+  private final ExpiryIndex<String> setExpiries = new ExpiryIndex<>();
+  private final ExpiryIndex<String> leaseExpiries = new ExpiryIndex<>();
 
   private record Entry(String value, long version, Instant expires) {}
 

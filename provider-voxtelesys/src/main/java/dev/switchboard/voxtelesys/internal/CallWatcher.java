@@ -12,6 +12,7 @@ import dev.switchboard.state.Versioned;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -68,6 +69,15 @@ final class CallWatcher implements AutoCloseable {
   private volatile StateStore store = new InMemoryStateStore();
 
   private final ScheduledExecutorService timer;
+
+  /**
+   * How many complete listings in a row have left each watched call out. Only the lease holder
+   * counts, on the timer's one thread; a replica taking the lease over starts from nothing, which
+   * delays an unlisted call's end by a few polls at most and spares a store write per call and
+   * poll.
+   */
+  private final Map<String, Integer> misses = new HashMap<>();
+
   private volatile BiConsumer<CallEnded, List<String>> sink = (event, keys) -> {};
 
   CallWatcher(VoxtelesysApi api, Duration interval) {
@@ -105,7 +115,7 @@ final class CallWatcher implements AutoCloseable {
     while (true) {
       Optional<Versioned> before = store.get(WATCH + callId);
       if (before.isEmpty()) {
-        Watch watch = new Watch(List.of(bindingKey), 0);
+        Watch watch = new Watch(List.of(bindingKey));
         if (store.create(WATCH + callId, watch.write(), MAX_WATCH)) {
           break;
         }
@@ -114,7 +124,7 @@ final class CallWatcher implements AutoCloseable {
       Watch old = Watch.read(before.get().value());
       List<String> keys = new ArrayList<>(old.keys());
       keys.add(bindingKey);
-      Watch watch = new Watch(keys, old.misses());
+      Watch watch = new Watch(keys);
       if (store.replace(WATCH + callId, before.get().version(), watch.write(), MAX_WATCH)) {
         break;
       }
@@ -139,17 +149,12 @@ final class CallWatcher implements AutoCloseable {
    */
   private void poll() {
     if (!store.lease(LEASE, holder, interval.multipliedBy(3))) {
+      // Another replica polls, and counts misses, now.
+      misses.clear();
       return;
     }
-    Set<String> pending = new HashSet<>();
-    for (String id : store.members(WATCHED)) {
-      // A watch outlives its call by MAX_WATCH at most: the store forgets it then.
-      if (store.get(WATCH + id).isEmpty()) {
-        store.remove(WATCHED, id);
-      } else {
-        pending.add(id);
-      }
-    }
+    Set<String> pending = new HashSet<>(store.members(WATCHED));
+    misses.keySet().retainAll(pending);
     if (pending.isEmpty()) {
       return;
     }
@@ -160,9 +165,12 @@ final class CallWatcher implements AutoCloseable {
       Iterator<JsonNode> it = calls.iterator();
       while (!pending.isEmpty() && it.hasNext()) {
         JsonNode call = it.next();
-        if (pending.remove(call.path("id").asString(""))
-            && Wire.callStatus(call.path("status").asString("")).isFinal()) {
-          finished.add(call);
+        String id = call.path("id").asString("");
+        if (pending.remove(id)) {
+          misses.remove(id);
+          if (Wire.callStatus(call.path("status").asString("")).isFinal()) {
+            finished.add(call);
+          }
         }
       }
       complete = !it.hasNext();
@@ -193,31 +201,24 @@ final class CallWatcher implements AutoCloseable {
    * #MISSES} in a row have: a call the vendor does not list will not be reported by the listing.
    */
   private void missed(String callId) {
-    Optional<Versioned> current = store.get(WATCH + callId);
-    if (current.isEmpty()) {
-      return;
-    }
-    Watch watch = Watch.read(current.get().value());
-    if (watch.misses() + 1 >= MISSES) {
+    if (misses.merge(callId, 1, Integer::sum) >= MISSES) {
+      misses.remove(callId);
       report(
           callId,
           unknown(
               callId,
               "",
               "Voxtelesys left the call out of " + MISSES + " complete listings in a row"));
-    } else {
-      store.replace(
-          WATCH + callId,
-          current.get().version(),
-          new Watch(watch.keys(), watch.misses() + 1).write(),
-          MAX_WATCH);
     }
   }
 
   /** Reports a call's end if this watcher is the one that ends its watch. */
   private void report(String callId, CallEnded event) {
     Optional<Versioned> watch = store.get(WATCH + callId);
-    if (watch.isPresent() && store.delete(WATCH + callId, watch.get().version())) {
+    if (watch.isEmpty()) {
+      // Reported by another replica, or watched for longer than MAX_WATCH: nothing to end.
+      store.remove(WATCHED, callId);
+    } else if (store.delete(WATCH + callId, watch.get().version())) {
       store.remove(WATCHED, callId);
       sink.accept(event, Watch.read(watch.get().value()).keys());
     }
@@ -264,22 +265,18 @@ final class CallWatcher implements AutoCloseable {
     }
   }
 
-  /**
-   * One call's watch: the binding keys of its documents' callback URLs, and how many complete
-   * listings in a row have left it out.
-   */
-  private record Watch(List<String> keys, int misses) {
+  /** One call's watch: the binding keys of its documents' callback URLs. */
+  private record Watch(List<String> keys) {
     static Watch read(String value) {
       JsonNode json = JSON.readTree(value);
       List<String> keys = new ArrayList<>();
       json.get("keys").forEach(key -> keys.add(key.asString()));
-      return new Watch(keys, json.path("misses").asInt(0));
+      return new Watch(keys);
     }
 
     String write() {
       ObjectNode json = JSON.createObjectNode();
       keys.forEach(json.putArray("keys")::add);
-      json.put("misses", misses);
       return json.toString();
     }
   }
