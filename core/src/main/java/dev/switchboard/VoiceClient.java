@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -73,6 +74,14 @@ public final class VoiceClient implements AutoCloseable {
   private final List<Consumer<CallEvent>> listeners;
   private final Function<IncomingCall, Optional<CallFlow>> incomingCalls;
   private final WebhookDeduplicator deduplicator;
+
+  /**
+   * Per provider, the flow instance last found able to answer an incoming call. A flow is immutable
+   * and a verdict depends on nothing else, so the instance an application answers every call with
+   * is checked once, not on each call.
+   */
+  private final Map<String, CallFlow> answerable = new ConcurrentHashMap<>();
+
   private final Map<String, CallbackBindings> bindings = new HashMap<>();
   private final Map<String, Route> endpointRoutes = new HashMap<>();
   private final Map<String, WebhookEndpoint> endpoints = new HashMap<>();
@@ -236,8 +245,13 @@ public final class VoiceClient implements AutoCloseable {
         .apply(call)
         .filter(
             flow -> {
+              if (answerable.get(route.id()) == flow) {
+                return true;
+              }
               FlowVerdict verdict = route.provider().incomingVerdict(flow);
-              if (!verdict.ok()) {
+              if (verdict.ok()) {
+                answerable.put(route.id(), flow);
+              } else {
                 LOG.error(
                     "Refusing incoming call {}: its flow cannot run on {}: {} {}",
                     call.callId(),

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -310,6 +311,59 @@ class VoiceClientWebhookTest {
       assertThat(provider.webhooks.get(0).query())
           .containsOnlyKeys("vendor")
           .doesNotContainKeys(WebhookSigner.CALL_PARAMETER, WebhookSigner.SIGNATURE_PARAMETER);
+    }
+
+    @Test
+    @DisplayName(
+        "The flow instance an application answers every call with is checked once; a refused one"
+            + " is checked each time.")
+    void answerableFlowCheckedOnce() {
+      AtomicInteger checks = new AtomicInteger();
+      RecordingProvider provider =
+          new RecordingProvider(
+              "recording", Capabilities.of(Capability.SAY, Capability.PAUSE, Capability.SEQUENCE)) {
+            @Override
+            public FlowVerdict incomingVerdict(CallFlow flow) {
+              checks.incrementAndGet();
+              return flow.verbs().size() == 1
+                  ? FlowVerdict.runnable(id())
+                  : new FlowVerdict(
+                      id(),
+                      List.of(CapabilityGap.of("verbs[1]", "pause", Capability.PAUSE)),
+                      List.of());
+            }
+
+            @Override
+            protected WebhookResult onWebhook(WebhookRequest request, WebhookContext context) {
+              context.flowFor(
+                  new IncomingCall(
+                      id(),
+                      request.form().get("call").get(0),
+                      Instant.EPOCH,
+                      request.form().get("from").get(0),
+                      "+2",
+                      Map.of()));
+              return WebhookResult.of(WebhookResponse.ok());
+            }
+          };
+      CallFlow answerable = CallFlow.of(Say.of("Hello."));
+      CallFlow refused = CallFlow.of(Say.of("Hello."), Pause.of(1));
+      VoiceClient client =
+          Switchboard.builder()
+              .provider(provider)
+              .config(CONFIG)
+              .onIncomingCall(call -> call.from().equals("+1") ? answerable : refused)
+              .build();
+      clients.add(client);
+
+      for (int i = 0; i < 3; i++) {
+        client.handleWebhook(post(signed("call-a" + i), Map.of("from", "+1", "call", "a" + i)));
+      }
+      assertThat(checks).hasValue(1);
+      for (int i = 0; i < 3; i++) {
+        client.handleWebhook(post(signed("call-r" + i), Map.of("from", "+3", "call", "r" + i)));
+      }
+      assertThat(checks).hasValue(4);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.switchboard.webhook.WebhookRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class IncomingAnswerBenchmark {
   private final CallFlow flow = SeedFlows.simpleIvr();
   private final AtomicLong calls = new AtomicLong();
+  private EmptyCallListing vendor;
   private VoiceClient client;
   private URI incoming;
   private String[] pieces;
@@ -52,6 +54,7 @@ public class IncomingAnswerBenchmark {
 
   @Setup
   public void connect() {
+    vendor = new EmptyCallListing();
     client =
         Switchboard.builder()
             .provider(new VoxtelesysProvider())
@@ -59,9 +62,11 @@ public class IncomingAnswerBenchmark {
                 SwitchboardConfig.of(
                     Map.of(
                         VoxtelesysProvider.API_KEY, "benchmark-key",
+                        VoxtelesysProvider.BASE_URL, vendor.baseUrl(),
                         SwitchboardConfig.WEBHOOK_BASE_URL, "https://app.example.com/hooks",
                         SwitchboardConfig.WEBHOOK_SECRET, "benchmark-webhook-secret")))
             .onIncomingCall(call -> flow)
+            .grace(Duration.ofSeconds(20))
             .build();
     incoming = client.incomingCallUrl();
     String answer = switchboard();
@@ -83,6 +88,7 @@ public class IncomingAnswerBenchmark {
   @TearDown
   public void close() {
     client.close();
+    vendor.close();
   }
 
   /** Switchboard answering a new incoming call, as its webhook server hands it the request. */

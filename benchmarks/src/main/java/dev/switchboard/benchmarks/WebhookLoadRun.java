@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.Switchboard;
 import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.VoiceClient;
+import dev.switchboard.flow.CallFlow;
 import dev.switchboard.testkit.SeedFlows;
 import dev.switchboard.voxtelesys.VoxtelesysProvider;
 import dev.switchboard.webhook.WebhookServer;
@@ -57,6 +58,9 @@ public final class WebhookLoadRun {
   private static final int WARM_UP_SECONDS = 15;
   private static final int GRACE_SECONDS = 20;
 
+  /** The one flow every call is answered with, as an application's constant would be. */
+  private static final CallFlow FLOW = SeedFlows.simpleIvr();
+
   /** The longest latency told apart; a slower answer counts as this long. */
   private static final long LONGEST_NANOS = 60_000_000_000L;
 
@@ -94,8 +98,8 @@ public final class WebhookLoadRun {
         ceilingSeconds,
         WARM_UP_SECONDS,
         GRACE_SECONDS);
-    HttpServer vendor = vendorApi();
-    try (VoiceClient client = client(vendor.getAddress().getPort());
+    try (EmptyCallListing vendor = new EmptyCallListing();
+        VoiceClient client = client(vendor.baseUrl());
         WebhookServer server =
             WebhookServer.start(
                 client, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), THREADS)) {
@@ -129,45 +133,20 @@ public final class WebhookLoadRun {
         // Its pool's threads are not daemons: left running, the JVM would never exit.
         ((ExecutorService) ceiling.getExecutor()).shutdown();
       }
-    } finally {
-      vendor.stop(0);
     }
   }
 
-  /**
-   * The Voxtelesys API as the call watcher meets it: a complete, empty call listing, so that every
-   * watched call ends as the vendor stops listing it.
-   */
-  private static HttpServer vendorApi() throws IOException {
-    byte[] listing =
-        "{\"results\":[],\"page\":1,\"page_count\":1}".getBytes(StandardCharsets.UTF_8);
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/api/v1/calls",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, listing.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(listing);
-          }
-        });
-    server.start();
-    return server;
-  }
-
-  private static VoiceClient client(int vendorPort) {
+  private static VoiceClient client(String vendorBaseUrl) {
     return Switchboard.builder()
         .provider(new VoxtelesysProvider())
         .config(
             SwitchboardConfig.of(
                 Map.of(
                     VoxtelesysProvider.API_KEY, "load-key",
-                    VoxtelesysProvider.BASE_URL, "http://127.0.0.1:" + vendorPort + "/api/v1",
+                    VoxtelesysProvider.BASE_URL, vendorBaseUrl,
                     SwitchboardConfig.WEBHOOK_BASE_URL, "https://app.example.com/hooks",
                     SwitchboardConfig.WEBHOOK_SECRET, "load-run-webhook-secret")))
-        .onIncomingCall(call -> SeedFlows.simpleIvr())
+        .onIncomingCall(call -> FLOW)
         .grace(Duration.ofSeconds(GRACE_SECONDS))
         .build();
   }

@@ -50,6 +50,23 @@ public final class FormCodec {
   }
 
   public static String encodePart(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    for (int i = 0; i < value.length(); i++) {
+      if (!unchanged(value.charAt(i))) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+      }
+    }
+    // Call references and ids mostly are: skip the encoder's copy.
+    return value;
+  }
+
+  /** Whether the form encoding leaves {@code c} as it is. */
+  private static boolean unchanged(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '.'
+        || c == '-'
+        || c == '*'
+        || c == '_';
   }
 }

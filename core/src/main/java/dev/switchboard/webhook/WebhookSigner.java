@@ -120,20 +120,27 @@ public final class WebhookSigner {
    * @param callReference identifies the call the callbacks belong to
    */
   public URI sign(String path, String callReference) {
+    return URI.create(signedUrl(path, callReference));
+  }
+
+  /**
+   * {@link #sign} as text, for a document or a request body: the same URL, without parsing it into
+   * a {@link URI}, which cost more than signing it.
+   */
+  public String signedUrl(String path, String callReference) {
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("path must start with '/': " + path);
     }
-    return URI.create(
-        baseUrl
-            + path
-            + "?"
-            + CALL_PARAMETER
-            + "="
-            + FormCodec.encodePart(callReference)
-            + "&"
-            + SIGNATURE_PARAMETER
-            + "="
-            + token(path, callReference));
+    return baseUrl
+        + path
+        + "?"
+        + CALL_PARAMETER
+        + "="
+        + FormCodec.encodePart(callReference)
+        + "&"
+        + SIGNATURE_PARAMETER
+        + "="
+        + token(path, callReference);
   }
 
   /**

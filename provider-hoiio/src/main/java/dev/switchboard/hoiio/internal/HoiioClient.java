@@ -359,7 +359,7 @@ public final class HoiioClient extends SignedCallbackClient {
   }
 
   private String notifyUrl(String key, int block) {
-    return signer().sign(NOTIFY_PATH, key + "." + block).toString();
+    return signer().signedUrl(NOTIFY_PATH, key + "." + block);
   }
 
   @Override
@@ -519,7 +519,7 @@ public final class HoiioClient extends SignedCallbackClient {
       // The file's notification comes after the call has ended, so its URL has its own binding.
       bindings().bind(monitorKey(key), CallbackSubject.call(block.next().session()));
       params.put("monitor_notify_url", notifyUrl(key, block.next().block()));
-      params.put("notify_url", signer().sign(MONITOR_PATH, monitorKey(key)).toString());
+      params.put("notify_url", signer().signedUrl(MONITOR_PATH, monitorKey(key)));
     } else if (block.kind() != BlockKind.HOLD) {
       // Hold alone takes no notify_url: Hoiio notifies nothing until Unhold.
       params.put("notify_url", notifyUrl(key, block.next().block()));

@@ -49,21 +49,26 @@ final class VoxTemplate {
    * for those of its {@code i}th Conference verb, asked once each, in order.
    */
   String render(String callUrl, IntFunction<String> conferenceUrl) {
+    // Each URL is escaped once, however many attributes carry it.
+    String call = escaped(callUrl);
     String[] rooms = new String[conferences];
     for (int i = 0; i < conferences; i++) {
-      rooms[i] = conferenceUrl.apply(i);
+      rooms[i] = escaped(conferenceUrl.apply(i));
     }
-    StringBuilder out = new StringBuilder(length + cut.slots().size() * (callUrl.length() + 16));
+    StringBuilder out = new StringBuilder(length + cut.slots().size() * (call.length() + 16));
     out.append(cut.literals().get(0));
     for (int i = 0; i < cut.slots().size(); i++) {
       String slot = cut.slots().get(i);
-      String url =
-          slot.equals(CALL)
-              ? callUrl
-              : rooms[Integer.parseInt(slot.substring(CONFERENCE.length()))];
-      VoxXmlWriter.appendAttributeValue(out, url);
+      out.append(
+          slot.equals(CALL) ? call : rooms[Integer.parseInt(slot.substring(CONFERENCE.length()))]);
       out.append(cut.literals().get(i + 1));
     }
+    return out.toString();
+  }
+
+  private static String escaped(String url) {
+    StringBuilder out = new StringBuilder(url.length() + 16);
+    VoxXmlWriter.appendAttributeValue(out, url);
     return out.toString();
   }
 }

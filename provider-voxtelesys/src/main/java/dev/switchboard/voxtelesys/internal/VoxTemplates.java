@@ -14,15 +14,28 @@ final class VoxTemplates {
 
   private final Map<CallFlow, VoxTemplate> templates = new ConcurrentHashMap<>();
 
+  /**
+   * The flow last asked for, by instance: an application answering with one flow hands the same
+   * instance every time, and comparing it by identity spares hashing the whole flow per call.
+   */
+  private volatile Last last;
+
+  private record Last(CallFlow flow, VoxTemplate template) {}
+
   VoxTemplate of(CallFlow flow) {
+    Last seen = last;
+    if (seen != null && seen.flow() == flow) {
+      return seen.template();
+    }
     VoxTemplate template = templates.get(flow);
-    if (template != null) {
-      return template;
+    if (template == null) {
+      if (templates.size() >= CAPACITY) {
+        templates.clear();
+      }
+      template = templates.computeIfAbsent(flow, VoxTemplate::of);
     }
-    if (templates.size() >= CAPACITY) {
-      templates.clear();
-    }
-    return templates.computeIfAbsent(flow, VoxTemplate::of);
+    last = new Last(flow, template);
+    return template;
   }
 
   int size() {

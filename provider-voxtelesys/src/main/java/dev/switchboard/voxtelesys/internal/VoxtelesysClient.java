@@ -119,11 +119,11 @@ public final class VoxtelesysClient extends SignedCallbackClient implements Conf
     return templates
         .of(flow)
         .render(
-            signer.sign(CALLBACK_PATH, key).toString(),
+            signer.signedUrl(CALLBACK_PATH, key),
             index -> {
               String conferenceKey = key + ".c" + index;
               openConference.accept(conferenceKey);
-              return signer.sign(CONFERENCE_PATH, conferenceKey).toString();
+              return signer.signedUrl(CONFERENCE_PATH, conferenceKey);
             });
   }
 

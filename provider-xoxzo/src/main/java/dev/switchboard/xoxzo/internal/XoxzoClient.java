@@ -101,7 +101,7 @@ public final class XoxzoClient extends SignedCallbackClient implements Conferenc
       // Reserved before the URL leaves: only the answer names the call it speaks for.
       CallbackReservation url =
           CallbackReservation.reserve(bindings(), WebhookSigner.newCallReference());
-      form.put("callbackurl", signer.get().sign(CALLBACK_PATH, url.key()).toString());
+      form.put("callbackurl", signer.get().signedUrl(CALLBACK_PATH, url.key()));
       callId =
           url.create(() -> created(api.create(form, "voice", "simple", "playbacks")), id -> id);
     }

@@ -191,15 +191,22 @@ public final class VoxXmlWriter {
 
   /** Escapes as JAXB's default (minimum) escape handler does. */
   private static void escape(StringBuilder out, String text, boolean attribute) {
+    // Runs between the characters to replace are copied whole: most text has none.
+    int from = 0;
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append(attribute ? "&quot;" : "\"");
-        default -> out.append(c);
+      String entity =
+          switch (text.charAt(i)) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> attribute ? "&quot;" : null;
+            default -> null;
+          };
+      if (entity != null) {
+        out.append(text, from, i).append(entity);
+        from = i + 1;
       }
     }
+    out.append(text, from, text.length());
   }
 }
