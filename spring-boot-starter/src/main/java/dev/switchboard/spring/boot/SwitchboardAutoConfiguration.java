@@ -75,12 +75,16 @@ public class SwitchboardAutoConfiguration {
   @ConditionalOnMissingBean
   public VoiceClient voiceClient(
       SwitchboardConfig config,
+      SwitchboardProperties properties,
       ApplicationEventPublisher events,
       ObjectProvider<IncomingCallHandler> incomingCalls,
       ObjectProvider<StateStore> state,
       ObjectProvider<VoiceObserver> observer) {
     Switchboard.Builder builder =
-        Switchboard.builder().config(config).onEvent(events::publishEvent);
+        Switchboard.builder()
+            .config(config)
+            .grace(properties.getWebhook().getGrace())
+            .onEvent(events::publishEvent);
     incomingCalls.ifAvailable(handler -> builder.onIncomingCall(handler::answer));
     state.ifAvailable(builder::state);
     observer.ifAvailable(builder::observer);

@@ -1,5 +1,7 @@
 package dev.switchboard.spring.boot;
 
+import dev.switchboard.state.InMemoryCallbackBindings;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -52,6 +54,12 @@ public class SwitchboardProperties {
     /** The key (16 characters or more) that signs the callback URLs handed to vendors. */
     private String secret;
 
+    /**
+     * How long after a call ends its re-sent callbacks are still admitted and recognised as
+     * repeats; all that is kept of a call is gone this long after its end.
+     */
+    private Duration grace = InMemoryCallbackBindings.DEFAULT_GRACE;
+
     public String getBaseUrl() {
       return baseUrl;
     }
@@ -66,6 +74,14 @@ public class SwitchboardProperties {
 
     public void setSecret(String secret) {
       this.secret = secret;
+    }
+
+    public Duration getGrace() {
+      return grace;
+    }
+
+    public void setGrace(Duration grace) {
+      this.grace = grace;
     }
   }
 }

@@ -32,6 +32,7 @@ class MetadataTest {
             "switchboard.provider",
             "switchboard.state",
             "switchboard.webhook.base-url",
-            "switchboard.webhook.secret");
+            "switchboard.webhook.secret",
+            "switchboard.webhook.grace");
   }
 }

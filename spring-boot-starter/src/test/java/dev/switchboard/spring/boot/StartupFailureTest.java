@@ -37,4 +37,26 @@ class StartupFailureTest {
     assertThat(analysis.getDescription()).isEqualTo(cause.getMessage());
     assertThat(analysis.getDescription()).doesNotContain("\n");
   }
+
+  @Test
+  @DisplayName("A grace period that is not positive fails start-up, naming the rule")
+  void graceNotPositive() {
+    SpringApplication application = new SpringApplication(TestApplication.class);
+    application.setWebApplicationType(WebApplicationType.NONE);
+    Throwable failure =
+        catchThrowable(
+            () ->
+                application
+                    .run(
+                        "--switchboard.provider=hoiio",
+                        "--switchboard.hoiio.app-id=app",
+                        "--switchboard.hoiio.access-token=token",
+                        "--switchboard.webhook.base-url=https://app.example/hooks",
+                        "--switchboard.webhook.secret=starter-webhook-secret",
+                        "--switchboard.webhook.grace=0s")
+                    .close());
+    assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("grace must be positive, was PT0S");
+  }
 }
