@@ -80,6 +80,40 @@ class VoiceClientWebhookTest {
     return signer.sign("/recording/notify", reference);
   }
 
+  /**
+   * A provider whose incoming verdict takes flows of one verb only, counted in {@code checks}, and
+   * which hands the flow each webhook's call is answered with to {@code given}: the call's id is
+   * the form's {@code call}, its caller the form's {@code from}.
+   */
+  private static RecordingProvider answersOneVerb(
+      AtomicInteger checks, List<Optional<CallFlow>> given) {
+    return new RecordingProvider(
+        "recording", Capabilities.of(Capability.SAY, Capability.PAUSE, Capability.SEQUENCE)) {
+      @Override
+      public FlowVerdict incomingVerdict(CallFlow flow) {
+        checks.incrementAndGet();
+        return flow.verbs().size() == 1
+            ? FlowVerdict.runnable(id())
+            : new FlowVerdict(
+                id(), List.of(CapabilityGap.of("verbs[1]", "pause", Capability.PAUSE)), List.of());
+      }
+
+      @Override
+      protected WebhookResult onWebhook(WebhookRequest request, WebhookContext context) {
+        given.add(
+            context.flowFor(
+                new IncomingCall(
+                    id(),
+                    request.form().getOrDefault("call", List.of("c-1")).get(0),
+                    Instant.EPOCH,
+                    request.form().get("from").get(0),
+                    "+2",
+                    Map.of())));
+        return WebhookResult.of(WebhookResponse.ok());
+      }
+    };
+  }
+
   @Test
   @DisplayName("A grace period that is not positive is refused before any client is built.")
   void graceMustBePositive() {
@@ -319,33 +353,7 @@ class VoiceClientWebhookTest {
             + " is checked each time.")
     void answerableFlowCheckedOnce() {
       AtomicInteger checks = new AtomicInteger();
-      RecordingProvider provider =
-          new RecordingProvider(
-              "recording", Capabilities.of(Capability.SAY, Capability.PAUSE, Capability.SEQUENCE)) {
-            @Override
-            public FlowVerdict incomingVerdict(CallFlow flow) {
-              checks.incrementAndGet();
-              return flow.verbs().size() == 1
-                  ? FlowVerdict.runnable(id())
-                  : new FlowVerdict(
-                      id(),
-                      List.of(CapabilityGap.of("verbs[1]", "pause", Capability.PAUSE)),
-                      List.of());
-            }
-
-            @Override
-            protected WebhookResult onWebhook(WebhookRequest request, WebhookContext context) {
-              context.flowFor(
-                  new IncomingCall(
-                      id(),
-                      request.form().get("call").get(0),
-                      Instant.EPOCH,
-                      request.form().get("from").get(0),
-                      "+2",
-                      Map.of()));
-              return WebhookResult.of(WebhookResponse.ok());
-            }
-          };
+      RecordingProvider provider = answersOneVerb(checks, new ArrayList<>());
       CallFlow answerable = CallFlow.of(Say.of("Hello."));
       CallFlow refused = CallFlow.of(Say.of("Hello."), Pause.of(1));
       VoiceClient client =
@@ -370,66 +378,7 @@ class VoiceClientWebhookTest {
     @DisplayName("An incoming call's flow the provider cannot run reaches it as no flow at all.")
     void incomingFlowCheckedByCore() {
       List<Optional<CallFlow>> given = new ArrayList<>();
-      RecordingProvider provider =
-          new RecordingProvider("recording", Capabilities.of(Capability.SAY)) {
-            @Override
-            protected WebhookResult onWebhook(WebhookRequest request, WebhookContext context) {
-              given.add(
-                  context.flowFor(
-                      new IncomingCall(id(), "c-1", Instant.EPOCH, "+1", "+2", Map.of())));
-              return WebhookResult.of(WebhookResponse.ok());
-            }
-          };
-      VoiceClient client =
-          Switchboard.builder()
-              .provider(provider)
-              .config(CONFIG)
-              .onIncomingCall(
-                  call ->
-                      call.from().equals("+1")
-                          ? CallFlow.of(Say.of("Hello."), Pause.of(1))
-                          : CallFlow.of(Say.of("Hello.")))
-              .build();
-      clients.add(client);
-
-      client.handleWebhook(post(signed("call-1"), Map.of("digits", "1")));
-
-      assertThat(given).containsExactly(Optional.empty());
-    }
-
-    @Test
-    @DisplayName(
-        "An incoming call's flow is judged by the provider's incoming verdict, not the outbound"
-            + " one.")
-    void incomingVerdictDecides() {
-      List<Optional<CallFlow>> given = new ArrayList<>();
-      RecordingProvider provider =
-          new RecordingProvider(
-              "recording", Capabilities.of(Capability.SAY, Capability.PAUSE, Capability.SEQUENCE)) {
-            @Override
-            public FlowVerdict incomingVerdict(CallFlow flow) {
-              return flow.verbs().size() == 1
-                  ? FlowVerdict.runnable(id())
-                  : new FlowVerdict(
-                      id(),
-                      List.of(CapabilityGap.of("verbs[1]", "pause", Capability.PAUSE)),
-                      List.of());
-            }
-
-            @Override
-            protected WebhookResult onWebhook(WebhookRequest request, WebhookContext context) {
-              given.add(
-                  context.flowFor(
-                      new IncomingCall(
-                          id(),
-                          "c-1",
-                          Instant.EPOCH,
-                          request.form().get("from").get(0),
-                          "+2",
-                          Map.of())));
-              return WebhookResult.of(WebhookResponse.ok());
-            }
-          };
+      RecordingProvider provider = answersOneVerb(new AtomicInteger(), given);
       CallFlow twoVerbs = CallFlow.of(Say.of("Hello."), Pause.of(1));
       VoiceClient client =
           Switchboard.builder()

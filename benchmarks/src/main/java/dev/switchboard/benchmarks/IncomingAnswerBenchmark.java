@@ -9,16 +9,12 @@ import dev.switchboard.voxtelesys.VoxtelesysProvider;
 import dev.switchboard.webhook.WebhookRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,8 +45,7 @@ public class IncomingAnswerBenchmark {
   private EmptyCallListing vendor;
   private VoiceClient client;
   private URI incoming;
-  private String[] pieces;
-  private Mac mac;
+  private HandWrittenAnswer limit;
 
   @Setup
   public void connect() {
@@ -74,15 +69,13 @@ public class IncomingAnswerBenchmark {
     if (!url.find()) {
       throw new IllegalStateException("the answer has no callback URL: " + answer);
     }
-    pieces = answer.split(Pattern.quote(url.group(1)), -1);
-    try {
-      mac = Mac.getInstance("HmacSHA256");
-      mac.init(
-          new SecretKeySpec(
-              "benchmark-webhook-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    limit =
+        new HandWrittenAnswer(
+            "benchmark-webhook-secret",
+            "https://app.example.com/hooks",
+            "/voxtelesys/callback",
+            answer,
+            url.group(1));
   }
 
   @TearDown
@@ -111,19 +104,6 @@ public class IncomingAnswerBenchmark {
   /** The limit: one URL signed, and the answer's bytes written around it. */
   @Benchmark
   public String limit() {
-    String reference = "in:" + calls.incrementAndGet();
-    byte[] token =
-        mac.doFinal(("/voxtelesys/callback\n" + reference).getBytes(StandardCharsets.UTF_8));
-    String url =
-        "https://app.example.com/hooks/voxtelesys/callback?sb_call="
-            + reference
-            + "&amp;sb_sig="
-            + HexFormat.of().formatHex(token);
-    StringBuilder out = new StringBuilder(1024);
-    out.append(pieces[0]);
-    for (int i = 1; i < pieces.length; i++) {
-      out.append(url).append(pieces[i]);
-    }
-    return out.toString();
+    return limit.write("in-" + calls.incrementAndGet());
   }
 }

@@ -1,17 +1,12 @@
 package dev.switchboard.voxtelesys.internal;
 
 import dev.switchboard.SwitchboardConfig;
+import dev.switchboard.benchmarks.HandWrittenAnswer;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.testkit.SeedFlows;
 import dev.switchboard.webhook.WebhookSigner;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,12 +43,11 @@ public class IncomingDocumentBenchmark {
 
   private final VoxTemplates templates = new VoxTemplates();
   private WebhookSigner signer;
-  private String[] pieces;
-  private Mac mac;
+  private HandWrittenAnswer limit;
   private long calls;
 
   @Setup
-  public void prepare() throws GeneralSecurityException {
+  public void prepare() {
     signer =
         WebhookSigner.fromConfig(
                 SwitchboardConfig.of(
@@ -61,12 +55,12 @@ public class IncomingDocumentBenchmark {
                         SwitchboardConfig.WEBHOOK_BASE_URL, BASE,
                         SwitchboardConfig.WEBHOOK_SECRET, SECRET)))
             .orElseThrow();
-    mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     String url = signer.signedUrl(VoxtelesysClient.CALLBACK_PATH, "in-0");
     String document = answer("in-0");
-    pieces = document.split(Pattern.quote(url.replace("&", "&amp;")), -1);
-    if (pieces.length < 2 || !limit("in-0").equals(document)) {
+    limit =
+        new HandWrittenAnswer(
+            SECRET, BASE, VoxtelesysClient.CALLBACK_PATH, document, url.replace("&", "&amp;"));
+    if (!limit.write("in-0").equals(document)) {
       throw new IllegalStateException("the limit does not write the answer's document");
     }
   }
@@ -81,24 +75,6 @@ public class IncomingDocumentBenchmark {
             });
   }
 
-  private String limit(String key) {
-    byte[] token =
-        mac.doFinal((VoxtelesysClient.CALLBACK_PATH + "\n" + key).getBytes(StandardCharsets.UTF_8));
-    String url =
-        BASE
-            + VoxtelesysClient.CALLBACK_PATH
-            + "?sb_call="
-            + key
-            + "&amp;sb_sig="
-            + HexFormat.of().formatHex(token);
-    StringBuilder out = new StringBuilder(1024);
-    out.append(pieces[0]);
-    for (int i = 1; i < pieces.length; i++) {
-      out.append(url).append(pieces[i]);
-    }
-    return out.toString();
-  }
-
   /** Switchboard: the answer to a new incoming call, as the client makes it. */
   @Benchmark
   public String switchboard() {
@@ -108,6 +84,6 @@ public class IncomingDocumentBenchmark {
   /** The limit: one URL signed, and the same document's bytes written around it. */
   @Benchmark
   public String handWritten() {
-    return limit("in-" + ++calls);
+    return limit.write("in-" + ++calls);
   }
 }

@@ -17,18 +17,12 @@ class StartupFailureTest {
       "A missing credential fails start-up with Switchboard's own message naming the key, which"
           + " the failure analyzer shows as it is")
   void missingCredential() {
-    SpringApplication application = new SpringApplication(TestApplication.class);
-    application.setWebApplicationType(WebApplicationType.NONE);
     Throwable failure =
-        catchThrowable(
-            () ->
-                application
-                    .run(
-                        "--switchboard.provider=hoiio",
-                        "--switchboard.hoiio.app-id=app",
-                        "--switchboard.webhook.base-url=https://app.example/hooks",
-                        "--switchboard.webhook.secret=starter-webhook-secret")
-                    .close());
+        startWith(
+            "--switchboard.provider=hoiio",
+            "--switchboard.hoiio.app-id=app",
+            "--switchboard.webhook.base-url=https://app.example/hooks",
+            "--switchboard.webhook.secret=starter-webhook-secret");
     Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
     assertThat(cause)
         .isInstanceOf(ConfigurationException.class)
@@ -41,22 +35,23 @@ class StartupFailureTest {
   @Test
   @DisplayName("A grace period that is not positive fails start-up, naming the rule")
   void graceNotPositive() {
-    SpringApplication application = new SpringApplication(TestApplication.class);
-    application.setWebApplicationType(WebApplicationType.NONE);
     Throwable failure =
-        catchThrowable(
-            () ->
-                application
-                    .run(
-                        "--switchboard.provider=hoiio",
-                        "--switchboard.hoiio.app-id=app",
-                        "--switchboard.hoiio.access-token=token",
-                        "--switchboard.webhook.base-url=https://app.example/hooks",
-                        "--switchboard.webhook.secret=starter-webhook-secret",
-                        "--switchboard.webhook.grace=0s")
-                    .close());
+        startWith(
+            "--switchboard.provider=hoiio",
+            "--switchboard.hoiio.app-id=app",
+            "--switchboard.hoiio.access-token=token",
+            "--switchboard.webhook.base-url=https://app.example/hooks",
+            "--switchboard.webhook.secret=starter-webhook-secret",
+            "--switchboard.webhook.grace=0s");
     assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("grace must be positive, was PT0S");
+  }
+
+  /** What starting the test application with {@code args} throws. */
+  private static Throwable startWith(String... args) {
+    SpringApplication application = new SpringApplication(TestApplication.class);
+    application.setWebApplicationType(WebApplicationType.NONE);
+    return catchThrowable(() -> application.run(args).close());
   }
 }
