@@ -27,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -115,7 +114,11 @@ class FailoverRunsTest {
     private final Vendors vendors = new Vendors();
     private final Map<String, FaultyVendor> fronts = new HashMap<>();
     private final Map<String, CreateFault> plan = new ConcurrentHashMap<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
+
+    /** Guards {@link #inFlight}, and is notified when it falls to none. */
+    private final Object forwarding = new Object();
+
+    private int inFlight;
     private final URI refusing;
 
     Worker() throws IOException {
@@ -150,7 +153,9 @@ class FailoverRunsTest {
         default:
           break;
       }
-      inFlight.incrementAndGet();
+      synchronized (forwarding) {
+        inFlight++;
+      }
       try {
         if (fault == CreateFault.SLOW) {
           // The vendor's latency, not a test waiting: the client waits through it.
@@ -163,7 +168,11 @@ class FailoverRunsTest {
           default -> passed;
         };
       } finally {
-        inFlight.decrementAndGet();
+        synchronized (forwarding) {
+          if (--inFlight == 0) {
+            forwarding.notifyAll();
+          }
+        }
       }
     }
 
@@ -220,9 +229,12 @@ class FailoverRunsTest {
     /** Waits until every create passed on to a simulator has been answered there. */
     private void awaitForwarded() throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (inFlight.get() > 0) {
-        assertThat(System.nanoTime()).as("creates passed on in time").isLessThan(deadline);
-        Thread.sleep(1);
+      synchronized (forwarding) {
+        while (inFlight > 0) {
+          long left = deadline - System.nanoTime();
+          assertThat(left).as("creates passed on in time").isPositive();
+          TimeUnit.NANOSECONDS.timedWait(forwarding, left);
+        }
       }
     }
 
