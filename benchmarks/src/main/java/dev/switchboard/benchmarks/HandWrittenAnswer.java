@@ -16,6 +16,7 @@ public final class HandWrittenAnswer {
   private final String base;
   private final String path;
   private final String[] pieces;
+  private final int length;
 
   /**
    * @param secret the webhook secret
@@ -38,6 +39,11 @@ public final class HandWrittenAnswer {
     if (pieces.length < 2) {
       throw new IllegalStateException("the answer does not carry " + escapedUrl);
     }
+    int total = 0;
+    for (String piece : pieces) {
+      total += piece.length();
+    }
+    this.length = total;
   }
 
   /** The answer for the call {@code reference}. */
@@ -45,7 +51,7 @@ public final class HandWrittenAnswer {
     byte[] token = mac.doFinal((path + "\n" + reference).getBytes(StandardCharsets.UTF_8));
     String url =
         base + path + "?sb_call=" + reference + "&amp;sb_sig=" + HexFormat.of().formatHex(token);
-    StringBuilder out = new StringBuilder(1024);
+    StringBuilder out = new StringBuilder(length + (pieces.length - 1) * url.length());
     out.append(pieces[0]);
     for (int i = 1; i < pieces.length; i++) {
       out.append(url).append(pieces[i]);

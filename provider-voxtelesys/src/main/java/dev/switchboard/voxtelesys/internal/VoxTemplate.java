@@ -18,12 +18,23 @@ final class VoxTemplate {
   private static final String CALL = "urn:switchboard:call";
   private static final String CONFERENCE = "urn:switchboard:conference:";
 
-  private final VoxXmlWriter.Cut cut;
+  /** The text between the URLs: one more piece than there are URLs. */
+  private final String[] literals;
+
+  /** What each URL is: -1 for the call's own, else the number of its Conference verb. */
+  private final int[] slots;
+
   private final int conferences;
   private final int length;
 
   private VoxTemplate(VoxXmlWriter.Cut cut, int conferences) {
-    this.cut = cut;
+    this.literals = cut.literals().toArray(String[]::new);
+    this.slots =
+        cut.slots().stream()
+            .mapToInt(
+                slot ->
+                    slot.equals(CALL) ? -1 : Integer.parseInt(slot.substring(CONFERENCE.length())))
+            .toArray();
     this.conferences = conferences;
     this.length = cut.literals().stream().mapToInt(String::length).sum();
   }
@@ -50,25 +61,16 @@ final class VoxTemplate {
    */
   String render(String callUrl, IntFunction<String> conferenceUrl) {
     // Each URL is escaped once, however many attributes carry it.
-    String call = escaped(callUrl);
+    String call = VoxXmlWriter.attributeValue(callUrl);
     String[] rooms = new String[conferences];
     for (int i = 0; i < conferences; i++) {
-      rooms[i] = escaped(conferenceUrl.apply(i));
+      rooms[i] = VoxXmlWriter.attributeValue(conferenceUrl.apply(i));
     }
-    StringBuilder out = new StringBuilder(length + cut.slots().size() * (call.length() + 16));
-    out.append(cut.literals().get(0));
-    for (int i = 0; i < cut.slots().size(); i++) {
-      String slot = cut.slots().get(i);
-      out.append(
-          slot.equals(CALL) ? call : rooms[Integer.parseInt(slot.substring(CONFERENCE.length()))]);
-      out.append(cut.literals().get(i + 1));
+    StringBuilder out = new StringBuilder(length + slots.length * (call.length() + 16));
+    out.append(literals[0]);
+    for (int i = 0; i < slots.length; i++) {
+      out.append(slots[i] < 0 ? call : rooms[slots[i]]).append(literals[i + 1]);
     }
-    return out.toString();
-  }
-
-  private static String escaped(String url) {
-    StringBuilder out = new StringBuilder(url.length() + 16);
-    VoxXmlWriter.appendAttributeValue(out, url);
     return out.toString();
   }
 }

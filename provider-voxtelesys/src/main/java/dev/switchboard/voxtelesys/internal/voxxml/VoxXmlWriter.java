@@ -55,9 +55,19 @@ public final class VoxXmlWriter {
     return new Cut(writer.literals, writer.slots);
   }
 
-  /** Appends {@code url} as an attribute value, escaped as the writer escapes every value. */
-  public static void appendAttributeValue(StringBuilder out, String url) {
+  /** {@code url} as an attribute value, escaped as the writer escapes every value. */
+  public static String attributeValue(String url) {
+    if (plain(url, true)) {
+      return url.indexOf('&') < 0 ? url : url.replace("&", "&amp;");
+    }
+    StringBuilder out = new StringBuilder(url.length() + 16);
     escape(out, url, true);
+    return out.toString();
+  }
+
+  /** Whether {@code text} has nothing to escape but ampersands. */
+  private static boolean plain(String text, boolean attribute) {
+    return text.indexOf('<') < 0 && text.indexOf('>') < 0 && (!attribute || text.indexOf('"') < 0);
   }
 
   private void response(VoxResponse response) {
@@ -191,22 +201,29 @@ public final class VoxXmlWriter {
 
   /** Escapes as JAXB's default (minimum) escape handler does. */
   private static void escape(StringBuilder out, String text, boolean attribute) {
-    // Runs between the characters to replace are copied whole: most text has none.
+    if (plain(text, attribute)) {
+      // Most text, and every URL: whole-string searches and copies, which the JDK does fastest.
+      out.append(text.indexOf('&') < 0 ? text : text.replace("&", "&amp;"));
+      return;
+    }
+    // Runs between the characters to replace are copied whole.
     int from = 0;
-    for (int i = 0; i < text.length(); i++) {
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c > '>') {
+        // Above every character replaced ('"', '&', '<', '>'): letters, mostly.
+        continue;
+      }
       String entity =
-          switch (text.charAt(i)) {
-            case '&' -> "&amp;";
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '"' -> attribute ? "&quot;" : null;
-            default -> null;
-          };
+          c == '&'
+              ? "&amp;"
+              : c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' && attribute ? "&quot;" : null;
       if (entity != null) {
         out.append(text, from, i).append(entity);
         from = i + 1;
       }
     }
-    out.append(text, from, text.length());
+    out.append(text, from, length);
   }
 }
