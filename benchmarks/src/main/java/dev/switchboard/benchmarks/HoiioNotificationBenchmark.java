@@ -3,12 +3,10 @@ package dev.switchboard.benchmarks;
 import dev.switchboard.VoiceClient;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.flow.Say;
-import dev.switchboard.webhook.WebhookRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -75,18 +73,7 @@ public class HoiioNotificationBenchmark {
   @Benchmark
   public int notification() {
     URI notify = hoiio.lastNotifyUrl();
-    WebhookRequest request =
-        WebhookRequest.builder()
-            .method("POST")
-            .uri(notify.getRawPath() + "?" + notify.getRawQuery())
-            .form(
-                Map.of(
-                    "ivr_block", "play",
-                    "session", session,
-                    "txn_ref", "T-1",
-                    "call_state", "ongoing"))
-            .build();
-    return client.handleWebhook(request).response().status();
+    return client.handleWebhook(HoiioStub.playDone(notify, session)).response().status();
   }
 
   @TearDown(Level.Trial)

@@ -85,6 +85,23 @@ final class HoiioStub implements AutoCloseable {
     return notifyUrls.get(session);
   }
 
+  /**
+   * Hoiio's notification that {@code session}'s Play block is done, posted to {@code notify} as the
+   * client's webhook server would hand it over.
+   */
+  static WebhookRequest playDone(URI notify, String session) {
+    return WebhookRequest.builder()
+        .method("POST")
+        .uri(notify.getRawPath() + "?" + notify.getRawQuery())
+        .form(
+            Map.of(
+                "ivr_block", "play",
+                "session", session,
+                "txn_ref", "T-1",
+                "call_state", "ongoing"))
+        .build();
+  }
+
   /** The session the last Dial was answered with. */
   String lastSession() {
     return "S-" + sessions.get();

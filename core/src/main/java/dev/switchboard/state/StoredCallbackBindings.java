@@ -36,7 +36,8 @@ public final class StoredCallbackBindings implements CallbackBindings {
    * bound key only ever ends, and an ended key admits its subject for the grace period after the
    * end, so what was bound at {@code t} admits exactly that subject until {@code t + grace} (or its
    * lifetime's end, if sooner) whatever other replicas do. The one transition that would break
-   * this, a release, comes only from the replica that bound the key, which forgets it first.
+   * this, a release, comes only from the replica that bound the key, which forgets it first; so a
+   * key is remembered only by the replica whose write bound it.
    */
   private final Map<String, Known> known = new ConcurrentHashMap<>();
 
@@ -138,7 +139,7 @@ public final class StoredCallbackBindings implements CallbackBindings {
       } else if (before.get().is("reserved")) {
         written = store.replace(BINDING + key, stored.get().version(), bound.write(), ttl(bound));
       } else if (before.get().is("bound") && before.get().speaksFor(subject)) {
-        remember(key, subject, before.get().expires());
+        // Bound before, perhaps by another replica, which alone may release it: not remembered.
         return;
       } else {
         throw new IllegalStateException(
