@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -38,6 +39,9 @@ public final class WebhookSigner {
 
   private static final String ALGORITHM = "HmacSHA256";
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** What a signed URL holds between its call reference and its token. */
+  static final String BEFORE_TOKEN = "&" + SIGNATURE_PARAMETER + "=";
 
   private final URI baseUrl;
   private final String basePath;
@@ -128,19 +132,31 @@ public final class WebhookSigner {
    * a {@link URI}, which cost more than signing it.
    */
   public String signedUrl(String path, String callReference) {
+    return urlBeforeReference(path)
+        + FormCodec.encodePart(callReference)
+        + BEFORE_TOKEN
+        + token(path, callReference);
+  }
+
+  /**
+   * Signed URLs for {@code path} as a document carries them: {@link #signedUrl} passed through
+   * {@code escape}, with the text they share escaped once, here. Keep it for as long as the
+   * document syntax and this signer stay the same.
+   *
+   * @param escape the document's escaping, e.g. for an XML attribute; it must leave letters, digits
+   *     and {@code .-*_%+} as they are, which every markup does
+   * @throws IllegalArgumentException when {@code escape} changes one of those characters
+   */
+  public SignedUrls signedUrls(String path, UnaryOperator<String> escape) {
+    return new SignedUrls(this, path, escape);
+  }
+
+  /** What a signed URL for {@code path} holds before its call reference. */
+  String urlBeforeReference(String path) {
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("path must start with '/': " + path);
     }
-    return baseUrl
-        + path
-        + "?"
-        + CALL_PARAMETER
-        + "="
-        + FormCodec.encodePart(callReference)
-        + "&"
-        + SIGNATURE_PARAMETER
-        + "="
-        + token(path, callReference);
+    return baseUrl + path + "?" + CALL_PARAMETER + "=";
   }
 
   /**
@@ -195,7 +211,8 @@ public final class WebhookSigner {
     return path;
   }
 
-  private String token(String path, String callReference) {
+  /** The token of {@code callReference} for {@code path}. */
+  String token(String path, String callReference) {
     // A separator that cannot occur in a path keeps ("/a", "b/c") apart from ("/a/b", "c").
     byte[] digest =
         macs.get().doFinal((path + "\n" + callReference).getBytes(StandardCharsets.UTF_8));

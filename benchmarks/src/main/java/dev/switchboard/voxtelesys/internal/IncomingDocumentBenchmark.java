@@ -4,6 +4,8 @@ import dev.switchboard.SwitchboardConfig;
 import dev.switchboard.benchmarks.HandWrittenAnswer;
 import dev.switchboard.flow.CallFlow;
 import dev.switchboard.testkit.SeedFlows;
+import dev.switchboard.voxtelesys.internal.voxxml.VoxXmlWriter;
+import dev.switchboard.webhook.SignedUrls;
 import dev.switchboard.webhook.WebhookSigner;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * P1b, the answer itself: the VoxXML document an incoming call is answered with, made as {@code
  * VoxtelesysClient} makes it for each call (the flow's template found, the call's callback URL
- * signed and put in), beside the limit in the same run: the same URL signed with a ready HMAC and
- * the same bytes written around it by hand. Set-up checks that both write the same document. It
- * sits in the provider's package to reach the template path, which is internal.
+ * signed as the document carries it and put in), beside the limit in the same run: the same URL
+ * signed with a ready HMAC and the same bytes written around it by hand. Set-up checks that both
+ * write the same document. It sits in the provider's package to reach the template path, which is
+ * internal.
  *
  * <p>{@code IncomingAnswerBenchmark} measures the whole incoming webhook around this document: the
  * request verified and de-duplicated, the call bound and watched.
@@ -43,6 +46,7 @@ public class IncomingDocumentBenchmark {
 
   private final VoxTemplates templates = new VoxTemplates();
   private WebhookSigner signer;
+  private SignedUrls callUrls;
   private HandWrittenAnswer limit;
   private long calls;
 
@@ -55,6 +59,7 @@ public class IncomingDocumentBenchmark {
                         SwitchboardConfig.WEBHOOK_BASE_URL, BASE,
                         SwitchboardConfig.WEBHOOK_SECRET, SECRET)))
             .orElseThrow();
+    callUrls = signer.signedUrls(VoxtelesysClient.CALLBACK_PATH, VoxXmlWriter::attributeValue);
     String url = signer.signedUrl(VoxtelesysClient.CALLBACK_PATH, "in-0");
     String document = answer("in-0");
     limit =
@@ -69,7 +74,7 @@ public class IncomingDocumentBenchmark {
     return templates
         .of(flow)
         .render(
-            signer.signedUrl(VoxtelesysClient.CALLBACK_PATH, key),
+            callUrls.url(key),
             index -> {
               throw new IllegalStateException("the Simple IVR has no conference");
             });

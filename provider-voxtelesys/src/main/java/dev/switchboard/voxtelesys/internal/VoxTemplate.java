@@ -57,19 +57,22 @@ final class VoxTemplate {
 
   /**
    * The document with {@code callUrl} for the call's callbacks, and {@code conferenceUrl.apply(i)}
-   * for those of its {@code i}th Conference verb, asked once each, in order.
+   * for those of its {@code i}th Conference verb, asked once each, in order. Both come escaped as
+   * attribute values ({@link VoxXmlWriter#attributeValue}), which signed URLs are from the start.
    */
   String render(String callUrl, IntFunction<String> conferenceUrl) {
-    // Each URL is escaped once, however many attributes carry it.
-    String call = VoxXmlWriter.attributeValue(callUrl);
     String[] rooms = new String[conferences];
+    int total = length;
     for (int i = 0; i < conferences; i++) {
-      rooms[i] = VoxXmlWriter.attributeValue(conferenceUrl.apply(i));
+      rooms[i] = conferenceUrl.apply(i);
     }
-    StringBuilder out = new StringBuilder(length + slots.length * (call.length() + 16));
+    for (int slot : slots) {
+      total += slot < 0 ? callUrl.length() : rooms[slot].length();
+    }
+    StringBuilder out = new StringBuilder(total);
     out.append(literals[0]);
     for (int i = 0; i < slots.length; i++) {
-      out.append(slots[i] < 0 ? call : rooms[slots[i]]).append(literals[i + 1]);
+      out.append(slots[i] < 0 ? callUrl : rooms[slots[i]]).append(literals[i + 1]);
     }
     return out.toString();
   }

@@ -22,8 +22,10 @@ import dev.switchboard.voxtelesys.internal.voxxml.VoxReject;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxResponse;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxSetMute;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxXml;
+import dev.switchboard.voxtelesys.internal.voxxml.VoxXmlWriter;
 import dev.switchboard.webhook.CallbackClaim;
 import dev.switchboard.webhook.CallbackReservation;
+import dev.switchboard.webhook.SignedUrls;
 import dev.switchboard.webhook.WebhookContext;
 import dev.switchboard.webhook.WebhookDelivery;
 import dev.switchboard.webhook.WebhookEndpoint;
@@ -74,6 +76,9 @@ public final class VoxtelesysClient extends SignedCallbackClient implements Conf
   private final CallWatcher watcher;
   private final VoxTemplates templates = new VoxTemplates();
 
+  /** The last signer's document URLs: a client mostly sees one signer. */
+  private volatile DocumentUrls documentUrls;
+
   public VoxtelesysClient(
       VoxtelesysApi api, Optional<WebhookSigner> signer, Duration pollInterval) {
     this.api = api;
@@ -116,16 +121,34 @@ public final class VoxtelesysClient extends SignedCallbackClient implements Conf
    */
   private String compile(
       CallFlow flow, WebhookSigner signer, String key, Consumer<String> openConference) {
+    DocumentUrls urls = documentUrls(signer);
     return templates
         .of(flow)
         .render(
-            signer.signedUrl(CALLBACK_PATH, key),
+            urls.call().url(key),
             index -> {
               String conferenceKey = key + ".c" + index;
               openConference.accept(conferenceKey);
-              return signer.signedUrl(CONFERENCE_PATH, conferenceKey);
+              return urls.conference().url(conferenceKey);
             });
   }
+
+  /** The signed URLs a document of {@code signer}'s carries, made once per signer. */
+  private DocumentUrls documentUrls(WebhookSigner signer) {
+    DocumentUrls known = documentUrls;
+    if (known == null || known.signer() != signer) {
+      known =
+          new DocumentUrls(
+              signer,
+              signer.signedUrls(CALLBACK_PATH, VoxXmlWriter::attributeValue),
+              signer.signedUrls(CONFERENCE_PATH, VoxXmlWriter::attributeValue));
+      documentUrls = known;
+    }
+    return known;
+  }
+
+  /** The signed URLs of a VoxXML document: the call's, and its conferences'. */
+  private record DocumentUrls(WebhookSigner signer, SignedUrls call, SignedUrls conference) {}
 
   /** Compiles {@code flow} with callback URLs reserved by {@code urls}. */
   private String compile(CallFlow flow, WebhookSigner signer, CallbackReservation urls) {

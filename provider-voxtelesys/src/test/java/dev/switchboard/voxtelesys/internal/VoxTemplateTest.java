@@ -10,6 +10,7 @@ import dev.switchboard.testkit.RandomFlows;
 import dev.switchboard.testkit.SeedFlows;
 import dev.switchboard.voxtelesys.VoxtelesysProvider;
 import dev.switchboard.voxtelesys.internal.voxxml.VoxXml;
+import dev.switchboard.voxtelesys.internal.voxxml.VoxXmlWriter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +35,10 @@ class VoxTemplateTest {
     String fromTemplate =
         VoxTemplate.of(flow)
             .render(
-                CALL,
+                VoxXmlWriter.attributeValue(CALL),
                 index -> {
                   asked.add(index);
-                  return conference(index);
+                  return VoxXmlWriter.attributeValue(conference(index));
                 });
     int[] rooms = {0};
     VoxXmlCompiler compiler =
