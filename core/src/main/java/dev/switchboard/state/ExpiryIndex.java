@@ -2,7 +2,7 @@ package dev.switchboard.state;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +21,9 @@ final class ExpiryIndex<K> {
     if (before != null) {
       remove(key, before);
     }
-    bySecond.computeIfAbsent(second(expires), s -> new HashSet<>()).add(key);
+    // Linked: a sweep takes a bucket's keys from its head, and a hash set would scan the buckets
+    // emptied by earlier sweeps each time it began to iterate, which cost more than the sweep.
+    bySecond.computeIfAbsent(second(expires), s -> new LinkedHashSet<>()).add(key);
   }
 
   /** Takes {@code key}, filed under {@code expires}, out of the index. */

@@ -153,20 +153,23 @@ final class CallWatcher implements AutoCloseable {
       misses.clear();
       return;
     }
-    Set<String> pending = new HashSet<>(store.members(WATCHED));
-    misses.keySet().retainAll(pending);
-    if (pending.isEmpty()) {
+    Set<String> watched = store.members(WATCHED);
+    misses.keySet().retainAll(watched);
+    if (watched.isEmpty()) {
       return;
     }
+    // Only what the listing names is collected: the watched set is not copied again to strike
+    // calls off, which cost more than the listing at thousands of calls.
+    Set<String> listed = new HashSet<>();
     List<JsonNode> finished = new ArrayList<>();
     VoiceException refusal = null;
     boolean complete = false;
     try (Stream<JsonNode> calls = api.calls()) {
       Iterator<JsonNode> it = calls.iterator();
-      while (!pending.isEmpty() && it.hasNext()) {
+      while (listed.size() < watched.size() && it.hasNext()) {
         JsonNode call = it.next();
         String id = call.path("id").asString("");
-        if (pending.remove(id)) {
+        if (watched.contains(id) && listed.add(id)) {
           misses.remove(id);
           if (Wire.callStatus(call.path("status").asString("")).isFinal()) {
             finished.add(call);
@@ -178,20 +181,25 @@ final class CallWatcher implements AutoCloseable {
       LOG.warn("Reading Voxtelesys call statuses failed, trying again: {}", e.getMessage());
     } catch (VoiceException e) {
       LOG.warn(
-          "Voxtelesys refused the call list; ending the watch of {}: {}", pending, e.getMessage());
+          "Voxtelesys refused the call list; ending the watch of {} calls: {}",
+          watched.size() - listed.size(),
+          e.getMessage());
       refusal = e;
     }
     // Reported after the listing, so that a failing event sink is not taken for a refused list.
     for (JsonNode call : finished) {
       report(call.path("id").asString(""), ended(call));
     }
-    if (refusal != null) {
-      for (String id : pending) {
-        report(id, unknown(id, refusal.vendorCode().orElse(""), refusal.getMessage()));
-      }
-    } else if (complete) {
-      for (String id : pending) {
-        missed(id);
+    if (refusal != null || complete) {
+      for (String id : watched) {
+        if (listed.contains(id)) {
+          continue;
+        }
+        if (refusal != null) {
+          report(id, unknown(id, refusal.vendorCode().orElse(""), refusal.getMessage()));
+        } else {
+          missed(id);
+        }
       }
     }
   }
