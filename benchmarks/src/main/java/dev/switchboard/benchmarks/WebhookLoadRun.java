@@ -33,11 +33,11 @@ import org.HdrHistogram.Histogram;
 /**
  * P4: the built-in {@code WebhookServer} answering signed Voxtelesys incoming calls under load,
  * beside its ceiling in the same run: the JDK's {@code HttpServer} with {@code nodelay} serving a
- * fixed body of the same size from as many threads. A closed-loop load generator keeps {@code
- * connections} keep-alive connections busy, each sending its next request when the last is
- * answered, every one a new call. It reports throughput and latency percentiles per phase, and,
- * during the Switchboard phase, resident memory and the live heap after a full GC, ten times over
- * the phase (at least 10 s apart), then the last against the one nearest a minute in.
+ * fixed body of the same size from as many threads, measured first. A closed-loop load generator
+ * keeps {@code connections} keep-alive connections busy, each sending its next request when the
+ * last is answered, every one a new call. It reports throughput and latency percentiles per phase,
+ * and, during the Switchboard phase, resident memory and the live heap after a full GC, ten times
+ * over the phase (at least 10 s apart), then the last against the one nearest a minute in.
  *
  * <p>Calls end as they do against the vendor: the Voxtelesys API is a stub whose call listing
  * leaves every call out, so the call watcher ends each after {@code MISSES} complete listings. The
@@ -45,10 +45,14 @@ import org.HdrHistogram.Histogram;
  * (new calls a second times call length plus grace) is reached within the first minute; with the
  * default of 15 minutes it is reached after 15 minutes, at a height in proportion.
  *
+ * <p>The heap is the caller's to size, as a deployment's is: what is kept per call is about 800
+ * bytes, so at 35,000 new calls a second with a 20 s grace the live heap is near 800 MB, and G1
+ * needs a heap of about 2.5 times that to keep its young collections rare.
+ *
  * <pre>
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar dev.switchboard.benchmarks.WebhookLoadRun \
- *     [seconds] [connections] [ceiling seconds]
+ * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar \
+ *     dev.switchboard.benchmarks.WebhookLoadRun [seconds] [connections] [ceiling seconds]
  * </pre>
  */
 public final class WebhookLoadRun {
@@ -116,25 +120,28 @@ public final class WebhookLoadRun {
                     + "\",\"to\":\"15556667777\",\"from\":\"15556668888\"}";
             return request(target, body);
           };
-      int answerLength = answerLength(server.port(), switchboard);
+      // The ceiling goes first, so that nothing Switchboard keeps or winds down runs beside it.
+      Phase anchor = ceiling(answerLength(server.port(), switchboard), connections, ceilingSeconds);
       load(server.port(), connections, WARM_UP_SECONDS, switchboard, false);
       Phase measured = load(server.port(), connections, seconds, switchboard, true);
+      report("JDK HttpServer, fixed body (ceiling)", anchor);
       report("WebhookServer, signed incoming calls", measured);
+      System.out.printf(
+          "throughput ratio to the ceiling: %.2f%n", measured.throughput() / anchor.throughput());
+    }
+  }
 
-      HttpServer ceiling = ceiling(answerLength);
-      try {
-        RequestMaker fixed = () -> request("/hook", "{}");
-        load(ceiling.getAddress().getPort(), connections, WARM_UP_SECONDS, fixed, false);
-        Phase anchor =
-            load(ceiling.getAddress().getPort(), connections, ceilingSeconds, fixed, false);
-        report("JDK HttpServer, fixed body (ceiling)", anchor);
-        System.out.printf(
-            "throughput ratio to the ceiling: %.2f%n", measured.throughput() / anchor.throughput());
-      } finally {
-        ceiling.stop(0);
-        // Its pool's threads are not daemons: left running, the JVM would never exit.
-        ((ExecutorService) ceiling.getExecutor()).shutdown();
-      }
+  /** The ceiling's phase: the JDK's server answering {@code length} bytes, warmed up first. */
+  private static Phase ceiling(int length, int connections, int seconds) throws Exception {
+    HttpServer ceiling = ceiling(length);
+    try {
+      RequestMaker fixed = () -> request("/hook", "{}");
+      load(ceiling.getAddress().getPort(), connections, WARM_UP_SECONDS, fixed, false);
+      return load(ceiling.getAddress().getPort(), connections, seconds, fixed, false);
+    } finally {
+      ceiling.stop(0);
+      // Its pool's threads are not daemons: left running, the JVM would never exit.
+      ((ExecutorService) ceiling.getExecutor()).shutdown();
     }
   }
 

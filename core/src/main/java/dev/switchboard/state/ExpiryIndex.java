@@ -16,6 +16,14 @@ import java.util.TreeMap;
 final class ExpiryIndex<K> {
   private final TreeMap<Long, Set<K>> bySecond = new TreeMap<>();
 
+  /**
+   * The bucket last filed into, and its second: most keys are filed under the same few seconds in a
+   * row, and finding the bucket again cost more than filing.
+   */
+  private long lastSecond;
+
+  private Set<K> lastBucket;
+
   /** Files {@code key} under {@code expires}, taking it from under {@code before} if not null. */
   void file(K key, Instant before, Instant expires) {
     if (before != null) {
@@ -23,15 +31,37 @@ final class ExpiryIndex<K> {
     }
     // Linked: a sweep takes a bucket's keys from its head, and a hash set would scan the buckets
     // emptied by earlier sweeps each time it began to iterate, which cost more than the sweep.
-    bySecond.computeIfAbsent(second(expires), s -> new LinkedHashSet<>()).add(key);
+    bucket(second(expires), true).add(key);
   }
 
   /** Takes {@code key}, filed under {@code expires}, out of the index. */
   void remove(K key, Instant expires) {
     long second = second(expires);
-    Set<K> keys = bySecond.get(second);
+    Set<K> keys = bucket(second, false);
     if (keys != null && keys.remove(key) && keys.isEmpty()) {
-      bySecond.remove(second);
+      drop(second);
+    }
+  }
+
+  /** The bucket of {@code second}, made if {@code make}, else null when there is none. */
+  private Set<K> bucket(long second, boolean make) {
+    if (lastBucket != null && lastSecond == second) {
+      return lastBucket;
+    }
+    Set<K> bucket =
+        make ? bySecond.computeIfAbsent(second, s -> new LinkedHashSet<>()) : bySecond.get(second);
+    if (bucket != null) {
+      lastSecond = second;
+      lastBucket = bucket;
+    }
+    return bucket;
+  }
+
+  /** Drops the emptied bucket of {@code second}, and forgets it if it was the last one used. */
+  private void drop(long second) {
+    bySecond.remove(second);
+    if (lastSecond == second) {
+      lastBucket = null;
     }
   }
 
@@ -55,7 +85,7 @@ final class ExpiryIndex<K> {
         keys.remove();
       }
       if (first.getValue().isEmpty()) {
-        bySecond.remove(first.getKey());
+        drop(first.getKey());
       }
     }
     return expired;

@@ -4,20 +4,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The default {@link StateStore}: one JVM's memory, for a single instance. Every entry carries its
  * expiry and is dropped when read after it. Each operation also drops a few entries that have
  * expired, found through an index by expiry second, so the store holds only what still lives and no
- * operation ever pauses to scan it all. One lock guards it all: every operation is a few map
- * lookups.
+ * operation ever pauses to scan it all.
+ *
+ * <p>Each operation is one atomic update of its key, so operations on different keys never wait for
+ * each other: a webhook server's threads claim deliveries and watch calls while a watcher copies a
+ * set of thousands. Each index follows its map's changes from inside the key's update.
  */
 public final class InMemoryStateStore implements StateStore {
   /** How many expired entries of each kind one operation drops at most, to spread the work. */
@@ -25,20 +29,24 @@ public final class InMemoryStateStore implements StateStore {
 
   private final Clock clock;
   private final AtomicLong versions = new AtomicLong();
-  private final Map<String, Entry> values = new HashMap<>();
-  private final Map<String, Instant> claims = new HashMap<>();
-  private final Map<String, Members> sets = new HashMap<>();
-  private final Map<String, Lease> leases = new HashMap<>();
-  private final ExpiryIndex<String> valueExpiries = new ExpiryIndex<>();
-  private final ExpiryIndex<String> claimExpiries = new ExpiryIndex<>();
-  private final ExpiryIndex<String> setExpiries = new ExpiryIndex<>();
-  private final ExpiryIndex<String> leaseExpiries = new ExpiryIndex<>();
+  private final Kind<Entry> values = new Kind<>();
+  private final Kind<Claim> claims = new Kind<>();
+  private final Kind<Members> sets = new Kind<>();
+  private final Kind<Lease> leases = new Kind<>();
 
-  private record Entry(String value, long version, Instant expires) {}
+  /** What each kind of entry has in common: when it expires. */
+  private interface Expiring {
+    Instant expires();
+  }
 
-  private record Members(Set<String> members, Instant expires) {}
+  private record Entry(String value, long version, Instant expires) implements Expiring {}
 
-  private record Lease(String holder, Instant expires) {}
+  private record Claim(Instant expires) implements Expiring {}
+
+  /** A set's members: a concurrent set, so that a copy of it never holds up an addition. */
+  private record Members(Set<String> members, Instant expires) implements Expiring {}
+
+  private record Lease(String holder, Instant expires) implements Expiring {}
 
   public InMemoryStateStore() {
     this(Clock.systemUTC());
@@ -50,173 +58,206 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
-  public synchronized Optional<Versioned> get(String key) {
-    return live(key).map(e -> new Versioned(e.value(), e.version()));
+  public Optional<Versioned> get(String key) {
+    Entry entry = values.live(key, now());
+    return entry == null
+        ? Optional.empty()
+        : Optional.of(new Versioned(entry.value(), entry.version()));
   }
 
   @Override
-  public synchronized boolean create(String key, String value, Duration ttl) {
-    if (live(key).isPresent()) {
-      return false;
-    }
-    putValue(key, null, value, ttl);
-    return true;
-  }
-
-  @Override
-  public synchronized boolean replace(String key, long expected, String value, Duration ttl) {
-    Optional<Entry> current = live(key);
-    if (current.isEmpty() || current.get().version() != expected) {
-      return false;
-    }
-    putValue(key, current.get(), value, ttl);
-    return true;
-  }
-
-  private void putValue(String key, Entry before, String value, Duration ttl) {
-    Entry entry = new Entry(value, versions.incrementAndGet(), expiry(ttl));
-    values.put(key, entry);
-    valueExpiries.file(key, before == null ? null : before.expires(), entry.expires());
-  }
-
-  @Override
-  public synchronized boolean delete(String key, long expected) {
-    Optional<Entry> current = live(key);
-    if (current.isEmpty() || current.get().version() != expected) {
-      return false;
-    }
-    values.remove(key);
-    valueExpiries.remove(key, current.get().expires());
-    return true;
-  }
-
-  @Override
-  public synchronized boolean claim(String identity, Duration window) {
+  public boolean create(String key, String value, Duration ttl) {
     Instant now = now();
-    Instant until = claims.get(identity);
-    if (until != null && now.isBefore(until)) {
-      return false;
-    }
+    Instant expires = expiry(now, ttl);
+    return values.update(
+        key,
+        now,
+        live -> live != null ? live : new Entry(value, versions.incrementAndGet(), expires),
+        live -> live == null);
+  }
+
+  @Override
+  public boolean replace(String key, long expected, String value, Duration ttl) {
+    Instant now = now();
+    Instant expires = expiry(now, ttl);
+    return values.update(
+        key,
+        now,
+        live ->
+            live == null || live.version() != expected
+                ? live
+                : new Entry(value, versions.incrementAndGet(), expires),
+        live -> live != null && live.version() == expected);
+  }
+
+  @Override
+  public boolean delete(String key, long expected) {
+    return values.update(
+        key,
+        now(),
+        live -> live == null || live.version() != expected ? live : null,
+        live -> live != null && live.version() == expected);
+  }
+
+  @Override
+  public boolean claim(String identity, Duration window) {
+    Instant now = now();
     Instant expires = now.plus(window);
-    claims.put(identity, expires);
-    claimExpiries.file(identity, until, expires);
-    return true;
+    return claims.update(
+        identity, now, live -> live != null ? live : new Claim(expires), live -> live == null);
   }
 
   @Override
-  public synchronized void unclaim(String identity) {
-    Instant until = claims.remove(identity);
-    if (until != null) {
-      claimExpiries.remove(identity, until);
-    }
+  public void unclaim(String identity) {
+    claims.update(identity, now(), live -> null, live -> true);
   }
 
   @Override
-  public synchronized void add(String key, String member, Duration ttl) {
-    Members current = liveSet(key);
-    Set<String> members = current == null ? new LinkedHashSet<>() : current.members();
-    members.add(member);
-    Instant expires = expiry(ttl);
-    sets.put(key, new Members(members, expires));
-    setExpiries.file(key, current == null ? null : current.expires(), expires);
-  }
-
-  @Override
-  public synchronized void remove(String key, String member) {
-    Members current = liveSet(key);
-    if (current != null) {
-      current.members().remove(member);
-      if (current.members().isEmpty()) {
-        sets.remove(key);
-        setExpiries.remove(key, current.expires());
-      }
-    }
-  }
-
-  @Override
-  public synchronized Set<String> members(String key) {
-    Members current = liveSet(key);
-    // Not Set.copyOf: its open addressing probes long runs when members' hashes are close, as
-    // those of numbered call ids are, and a watcher copies thousands each poll.
-    return current == null
-        ? Set.of()
-        : Collections.unmodifiableSet(new HashSet<>(current.members()));
-  }
-
-  @Override
-  public synchronized boolean lease(String name, String holder, Duration ttl) {
+  public void add(String key, String member, Duration ttl) {
     Instant now = now();
-    Lease current = leases.get(name);
-    if (current != null && now.isBefore(current.expires()) && !current.holder().equals(holder)) {
-      return false;
-    }
-    Lease taken = new Lease(holder, now.plus(ttl));
-    leases.put(name, taken);
-    leaseExpiries.file(name, current == null ? null : current.expires(), taken.expires());
-    return true;
+    Instant expires = expiry(now, ttl);
+    sets.update(
+        key,
+        now,
+        live -> {
+          Set<String> members = live == null ? ConcurrentHashMap.newKeySet() : live.members();
+          members.add(member);
+          return live != null && live.expires().equals(expires)
+              ? live
+              : new Members(members, expires);
+        },
+        live -> true);
   }
 
   @Override
-  public synchronized void release(String name, String holder) {
-    Lease current = leases.get(name);
-    if (current != null && current.holder().equals(holder)) {
-      leases.remove(name);
-      leaseExpiries.remove(name, current.expires());
-    }
+  public void remove(String key, String member) {
+    sets.update(
+        key,
+        now(),
+        live -> {
+          if (live == null) {
+            return null;
+          }
+          live.members().remove(member);
+          return live.members().isEmpty() ? null : live;
+        },
+        live -> true);
+  }
+
+  @Override
+  public Set<String> members(String key) {
+    Members live = sets.live(key, now());
+    // A hash set copy: Set.copyOf's open addressing probes long runs when members' hashes are
+    // close, as those of numbered call ids are.
+    return live == null ? Set.of() : Collections.unmodifiableSet(new HashSet<>(live.members()));
+  }
+
+  @Override
+  public boolean lease(String name, String holder, Duration ttl) {
+    Instant now = now();
+    Lease taken = new Lease(holder, now.plus(ttl));
+    return leases.update(
+        name,
+        now,
+        live -> live != null && !live.holder().equals(holder) ? live : taken,
+        live -> live == null || live.holder().equals(holder));
+  }
+
+  @Override
+  public void release(String name, String holder) {
+    leases.update(
+        name,
+        now(),
+        live -> live != null && live.holder().equals(holder) ? null : live,
+        live -> true);
   }
 
   /** How many values, claims, sets and leases still live; for tests that nothing is left behind. */
-  public synchronized int size() {
+  public int size() {
     Instant now = clock.instant();
-    sweep(now, Integer.MAX_VALUE);
-    // The sweep leaves what expired within the current second; a count must not include it.
-    long expired =
-        values.values().stream().filter(e -> !now.isBefore(e.expires())).count()
-            + claims.values().stream().filter(until -> !now.isBefore(until)).count()
-            + sets.values().stream().filter(m -> !now.isBefore(m.expires())).count()
-            + leases.values().stream().filter(l -> !now.isBefore(l.expires())).count();
-    return (int) (values.size() + claims.size() + sets.size() + leases.size() - expired);
+    return values.count(now) + claims.count(now) + sets.count(now) + leases.count(now);
   }
 
-  private Optional<Entry> live(String key) {
-    Entry entry = values.get(key);
-    if (entry != null && !now().isBefore(entry.expires())) {
-      values.remove(key);
-      valueExpiries.remove(key, entry.expires());
-      return Optional.empty();
-    }
-    return Optional.ofNullable(entry);
-  }
-
-  private Members liveSet(String key) {
-    Members members = sets.get(key);
-    if (members != null && !now().isBefore(members.expires())) {
-      sets.remove(key);
-      setExpiries.remove(key, members.expires());
-      return null;
-    }
-    return members;
-  }
-
-  private Instant expiry(Duration ttl) {
+  private static Instant expiry(Instant now, Duration ttl) {
     if (ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("a time to live must be positive, was " + ttl);
     }
-    return now().plus(ttl);
+    return now.plus(ttl);
   }
 
-  /** The time, dropping a few expired entries so that unread ones do not stay. */
+  /** The time, dropping a few expired entries of each kind so that unread ones do not stay. */
   private Instant now() {
     Instant now = clock.instant();
-    sweep(now, SWEEP_PER_OPERATION);
+    values.sweep(now, SWEEP_PER_OPERATION);
+    claims.sweep(now, SWEEP_PER_OPERATION);
+    sets.sweep(now, SWEEP_PER_OPERATION);
+    leases.sweep(now, SWEEP_PER_OPERATION);
     return now;
   }
 
-  private void sweep(Instant now, int limit) {
-    // The index files each key under its current expiry, so what it gives back has expired.
-    valueExpiries.takeExpired(now, limit).forEach(values::remove);
-    claimExpiries.takeExpired(now, limit).forEach(claims::remove);
-    setExpiries.takeExpired(now, limit).forEach(sets::remove);
-    leaseExpiries.takeExpired(now, limit).forEach(leases::remove);
+  /** One kind of entry: a map of them by key, and their keys by expiry second. */
+  private static final class Kind<V extends Expiring> {
+    private final ConcurrentHashMap<String, V> entries = new ConcurrentHashMap<>();
+
+    /** Guarded by itself; written inside each key's update, so that it follows every change. */
+    private final ExpiryIndex<String> expiries = new ExpiryIndex<>();
+
+    /** The live entry under {@code key}, or null; an expired one is dropped. */
+    V live(String key, Instant now) {
+      V entry = entries.get(key);
+      if (entry != null && !now.isBefore(entry.expires())) {
+        update(key, now, live -> live, live -> true);
+        return null;
+      }
+      return entry;
+    }
+
+    /**
+     * Replaces the entry under {@code key} with {@code change} of its live one (null: none, or
+     * expired), atomically, and answers {@code answer} of that live one.
+     */
+    boolean update(String key, Instant now, Function<V, V> change, Predicate<V> answer) {
+      boolean[] answered = new boolean[1];
+      entries.compute(
+          key,
+          (k, stored) -> {
+            V live = stored == null || !now.isBefore(stored.expires()) ? null : stored;
+            answered[0] = answer.test(live);
+            V after = change.apply(live);
+            if (stored != after) {
+              file(k, stored, after);
+            }
+            return after;
+          });
+      return answered[0];
+    }
+
+    private void file(String key, V before, V after) {
+      synchronized (expiries) {
+        if (before != null) {
+          expiries.remove(key, before.expires());
+        }
+        if (after != null) {
+          expiries.file(key, null, after.expires());
+        }
+      }
+    }
+
+    /** Drops up to {@code limit} entries that have expired by {@code now}. */
+    void sweep(Instant now, int limit) {
+      List<String> keys;
+      synchronized (expiries) {
+        keys = expiries.takeExpired(now, limit);
+      }
+      for (String key : keys) {
+        // A key renewed since it was taken out is filed again under its new expiry, and kept.
+        entries.computeIfPresent(key, (k, entry) -> now.isBefore(entry.expires()) ? entry : null);
+      }
+    }
+
+    /** How many entries live at {@code now}. */
+    int count(Instant now) {
+      return (int) entries.values().stream().filter(e -> now.isBefore(e.expires())).count();
+    }
   }
 }

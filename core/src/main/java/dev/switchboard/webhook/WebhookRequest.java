@@ -45,6 +45,22 @@ public final class WebhookRequest {
             : Map.of();
   }
 
+  /** This request at {@code uri}, sharing its method, headers and body, which never change. */
+  private WebhookRequest(WebhookRequest request, URI uri) {
+    this.method = request.method;
+    this.uri = uri;
+    this.headers = request.headers;
+    this.body = request.body;
+    this.query = FormCodec.decode(uri.getRawQuery());
+    this.form = request.form;
+    this.text = request.text;
+  }
+
+  /** This request with another URI; nothing else is copied. */
+  WebhookRequest withUri(URI uri) {
+    return new WebhookRequest(this, Objects.requireNonNull(uri, "uri"));
+  }
+
   public static Builder builder() {
     return new Builder();
   }

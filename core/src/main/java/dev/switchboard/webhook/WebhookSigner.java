@@ -191,12 +191,7 @@ public final class WebhookSigner {
       }
     }
     String path = request.uri().getRawPath();
-    return WebhookRequest.builder()
-        .method(request.method())
-        .uri(kept.length() == 0 ? path : path + "?" + kept)
-        .headers(request.headers())
-        .body(request.body())
-        .build();
+    return request.withUri(URI.create(kept.length() == 0 ? path : path + "?" + kept));
   }
 
   /**

@@ -23,6 +23,14 @@ final class ResponseEncoder {
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
           .withZone(ZoneOffset.UTC);
 
+  /**
+   * The Date header of the current second. The header has a second's precision, and formatting it
+   * made more garbage than the rest of a response's head.
+   */
+  private static volatile Date lastDate = new Date(Long.MIN_VALUE, "");
+
+  private record Date(long second, String text) {}
+
   private ResponseEncoder() {}
 
   /** The interim response that tells a client waiting with {@code Expect} to send its body. */
@@ -60,7 +68,7 @@ final class ResponseEncoder {
 
     StringBuilder head = new StringBuilder(256);
     head.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
-    header(head, "Date", HTTP_DATE.format(Instant.now()));
+    header(head, "Date", date());
     header(head, "Content-Type", response.contentType());
     if (!bodyless) {
       header(head, "Content-Length", Integer.toString(body.length));
@@ -83,6 +91,16 @@ final class ResponseEncoder {
     ByteBuffer bytes = ByteBuffer.allocate(headBytes.length + bodyLength);
     bytes.put(headBytes).put(body, 0, bodyLength);
     return bytes.flip();
+  }
+
+  private static String date() {
+    Instant now = Instant.now();
+    Date last = lastDate;
+    if (last.second() != now.getEpochSecond()) {
+      last = new Date(now.getEpochSecond(), HTTP_DATE.format(now));
+      lastDate = last;
+    }
+    return last.text();
   }
 
   private static void header(StringBuilder head, String name, String value) {

@@ -28,9 +28,11 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reports {@link CallEnded} for placed calls. The v1 API sends no callback when a call ends and has
@@ -274,18 +276,40 @@ final class CallWatcher implements AutoCloseable {
   }
 
   /** One call's watch: the binding keys of its documents' callback URLs. */
-  private record Watch(List<String> keys) {
+  record Watch(List<String> keys) {
+    /**
+     * The watch {@link #write} wrote, read token by token: a tree for every call the watcher ends
+     * cost it a seventh of its time.
+     */
     static Watch read(String value) {
-      JsonNode json = JSON.readTree(value);
-      List<String> keys = new ArrayList<>();
-      json.get("keys").forEach(key -> keys.add(key.asString()));
+      List<String> keys = new ArrayList<>(2);
+      try (JsonParser json = JSON.createParser(value)) {
+        if (json.nextToken() != JsonToken.START_OBJECT
+            || json.nextToken() != JsonToken.PROPERTY_NAME
+            || !"keys".equals(json.currentName())
+            || json.nextToken() != JsonToken.START_ARRAY) {
+          throw new IllegalStateException("not a watch: " + value);
+        }
+        String key;
+        while ((key = json.nextStringValue()) != null) {
+          keys.add(key);
+        }
+        if (json.currentToken() != JsonToken.END_ARRAY) {
+          throw new IllegalStateException("not a watch: " + value);
+        }
+      }
       return new Watch(keys);
     }
 
+    /** The same JSON Jackson's tree would write, without building one for every watched call. */
     String write() {
-      ObjectNode json = JSON.createObjectNode();
-      keys.forEach(json.putArray("keys")::add);
-      return json.toString();
+      StringBuilder json = new StringBuilder(16 + 32 * keys.size()).append("{\"keys\":[");
+      for (int i = 0; i < keys.size(); i++) {
+        json.append(i == 0 ? "\"" : ",\"");
+        JsonStringEncoder.getInstance().quoteAsString(keys.get(i), json);
+        json.append('"');
+      }
+      return json.append("]}").toString();
     }
   }
 }

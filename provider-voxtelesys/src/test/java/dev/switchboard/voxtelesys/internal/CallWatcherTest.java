@@ -1,6 +1,7 @@
 package dev.switchboard.voxtelesys.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.CallStatus;
 import dev.switchboard.event.CallEnded;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The call watcher against the simulator: every watched call's end is reported once. */
 class CallWatcherTest {
@@ -92,5 +95,22 @@ class CallWatcherTest {
     assertThat(ends.awaitEnd(id, WAIT).status()).isEqualTo(CallStatus.COMPLETED);
     assertThat(simulator.wireLog()).filteredOn(w -> w.status() == 500).hasSize(3);
     assertThat(ends.count(CallEnded.class)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("A watch is stored as the JSON Jackson writes, and read back whatever its keys hold")
+  void watchJson() {
+    List<String> keys =
+        List.of("in-889317ac", "mod-\"quoted\" \\ back", "out-\u0001\n\t", "in-caf\u00e9 \u2603");
+    String written = new CallWatcher.Watch(keys).write();
+    ObjectNode tree = JsonMapper.builder().build().createObjectNode();
+    keys.forEach(tree.putArray("keys")::add);
+    assertThat(written).isEqualTo(tree.toString());
+    assertThat(CallWatcher.Watch.read(written).keys()).isEqualTo(keys);
+    assertThat(CallWatcher.Watch.read("{\"keys\":[]}").keys()).isEmpty();
+    assertThatThrownBy(() -> CallWatcher.Watch.read("{\"keys\":[1]}"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> CallWatcher.Watch.read("[\"in-1\"]"))
+        .isInstanceOf(IllegalStateException.class);
   }
 }
