@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * The keys of one map filed by the second they expire in, so that the expired ones are found
  * without looking at those that still live: a sweep costs what it removes, not what the map holds.
- * Not thread-safe; its owner's lock guards it.
+ * Not thread-safe; its owner's lock guards it, except {@link #mayHaveExpired}, which is there to be
+ * asked without the lock.
  */
 final class ExpiryIndex<K> {
   private final TreeMap<Long, Set<K>> bySecond = new TreeMap<>();
@@ -23,6 +24,21 @@ final class ExpiryIndex<K> {
   private long lastSecond;
 
   private Set<K> lastBucket;
+
+  /**
+   * The earliest second anything is filed under, or {@link Long#MAX_VALUE} when nothing is: written
+   * under the owner's lock, read without it, so that an operation with nothing to sweep takes no
+   * lock to learn so.
+   */
+  private volatile long firstSecond = Long.MAX_VALUE;
+
+  /**
+   * Whether something filed may have expired by {@code now}; asked without the owner's lock, so it
+   * may be a moment out of date either way, which only moves a sweep to the next operation.
+   */
+  boolean mayHaveExpired(Instant now) {
+    return firstSecond <= now.getEpochSecond();
+  }
 
   /** Files {@code key} under {@code expires}, taking it from under {@code before} if not null. */
   void file(K key, Instant before, Instant expires) {
@@ -48,8 +64,16 @@ final class ExpiryIndex<K> {
     if (lastBucket != null && lastSecond == second) {
       return lastBucket;
     }
-    Set<K> bucket =
-        make ? bySecond.computeIfAbsent(second, s -> new LinkedHashSet<>()) : bySecond.get(second);
+    Set<K> bucket = bySecond.get(second);
+    if (bucket == null && make) {
+      // Sized as the last bucket was: each second's bucket grows to about the same size, and
+      // growing one key by key rehashed it a dozen times over.
+      bucket = new LinkedHashSet<>(lastBucket == null ? 16 : lastBucket.size() * 4 / 3 + 1);
+      bySecond.put(second, bucket);
+      if (second < firstSecond) {
+        firstSecond = second;
+      }
+    }
     if (bucket != null) {
       lastSecond = second;
       lastBucket = bucket;
@@ -60,6 +84,9 @@ final class ExpiryIndex<K> {
   /** Drops the emptied bucket of {@code second}, and forgets it if it was the last one used. */
   private void drop(long second) {
     bySecond.remove(second);
+    if (second == firstSecond) {
+      firstSecond = bySecond.isEmpty() ? Long.MAX_VALUE : bySecond.firstKey();
+    }
     if (lastSecond == second) {
       lastBucket = null;
     }

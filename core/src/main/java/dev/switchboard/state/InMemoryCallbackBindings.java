@@ -303,8 +303,12 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
   /** Drops a few expired bindings and first keys: each write does its share. */
   private void sweepNowAndThen(Instant now) {
     List<String> keys;
-    synchronized (bindingExpiries) {
-      keys = bindingExpiries.takeExpired(now, SWEEP_PER_WRITE);
+    if (!bindingExpiries.mayHaveExpired(now)) {
+      keys = List.of();
+    } else {
+      synchronized (bindingExpiries) {
+        keys = bindingExpiries.takeExpired(now, SWEEP_PER_WRITE);
+      }
     }
     for (String key : keys) {
       Binding[] dropped = new Binding[1];
@@ -319,6 +323,9 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
             return null;
           });
       settle(dropped[0]);
+    }
+    if (!ownerExpiries.mayHaveExpired(now)) {
+      return;
     }
     List<CallbackSubject> subjects;
     synchronized (ownerExpiries) {

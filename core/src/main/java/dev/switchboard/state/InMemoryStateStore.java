@@ -245,6 +245,9 @@ public final class InMemoryStateStore implements StateStore {
 
     /** Drops up to {@code limit} entries that have expired by {@code now}. */
     void sweep(Instant now, int limit) {
+      if (!expiries.mayHaveExpired(now)) {
+        return;
+      }
       List<String> keys;
       synchronized (expiries) {
         keys = expiries.takeExpired(now, limit);

@@ -182,7 +182,8 @@ public final class WebhookRequest {
     }
 
     public Builder headers(Map<String, List<String>> all) {
-      all.forEach((k, v) -> v.forEach(value -> header(k, value)));
+      all.forEach(
+          (name, values) -> headers.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
       return this;
     }
 

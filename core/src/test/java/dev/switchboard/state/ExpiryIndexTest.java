@@ -28,8 +28,15 @@ class ExpiryIndexTest {
     assertThat(index.takeExpired(T0.plusSeconds(2), 10)).containsExactly("c");
   }
 
+  /** The index works by whole seconds: what expires within the current second waits. */
+  private static long second(Instant expires) {
+    return expires.getNano() == 0 ? expires.getEpochSecond() : expires.getEpochSecond() + 1;
+  }
+
   @Test
-  @DisplayName("Whatever is filed, moved and removed, a sweep takes exactly what has expired")
+  @DisplayName(
+      "Whatever is filed, moved and removed, a sweep takes exactly what has expired, and the"
+          + " lock-free check tells when there is some")
   void matchesModel() {
     Random random = new Random(18);
     ExpiryIndex<Integer> index = new ExpiryIndex<>();
@@ -55,15 +62,19 @@ class ExpiryIndexTest {
           Instant at = now;
           List<Integer> taken = index.takeExpired(at, Integer.MAX_VALUE);
           Set<Integer> expected = new HashSet<>();
-          // The index works by whole seconds: what expires within the current second waits.
           model.forEach(
               (k, e) -> {
-                long second = e.getNano() == 0 ? e.getEpochSecond() : e.getEpochSecond() + 1;
-                if (second <= at.getEpochSecond()) {
+                if (second(e) <= at.getEpochSecond()) {
                   expected.add(k);
                 }
               });
           assertThat(taken).as("step %d", step).containsExactlyInAnyOrderElementsOf(expected);
+          assertThat(index.mayHaveExpired(at)).as("step %d, after the sweep", step).isFalse();
+          Instant later = at.plusSeconds(10);
+          assertThat(index.mayHaveExpired(later))
+              .as("step %d, ten seconds on", step)
+              .isEqualTo(
+                  model.values().stream().anyMatch(e -> second(e) <= later.getEpochSecond()));
           taken.forEach(model::remove);
         }
       }
