@@ -11,8 +11,8 @@ import java.util.TreeMap;
 /**
  * The keys of one map filed by the second they expire in, so that the expired ones are found
  * without looking at those that still live: a sweep costs what it removes, not what the map holds.
- * Not thread-safe; its owner's lock guards it, except {@link #mayHaveExpired}, which is there to be
- * asked without the lock.
+ * Not thread-safe: its owners guard it by locking the index itself, which {@link #sweep} does on
+ * its own, and only when something may have expired.
  */
 final class ExpiryIndex<K> {
   private final TreeMap<Long, Set<K>> bySecond = new TreeMap<>();
@@ -33,11 +33,24 @@ final class ExpiryIndex<K> {
   private volatile long firstSecond = Long.MAX_VALUE;
 
   /**
-   * Whether something filed may have expired by {@code now}; asked without the owner's lock, so it
-   * may be a moment out of date either way, which only moves a sweep to the next operation.
+   * Whether something filed may have expired by {@code now}; asked without the lock, so it may be a
+   * moment out of date either way, which only moves a sweep to the next operation.
    */
   boolean mayHaveExpired(Instant now) {
     return firstSecond <= now.getEpochSecond();
+  }
+
+  /**
+   * {@link #takeExpired} under the index's own lock, taken only when something may have expired: an
+   * operation with nothing to sweep, nearly all of them, takes no lock to learn so.
+   */
+  List<K> sweep(Instant now, int limit) {
+    if (!mayHaveExpired(now)) {
+      return List.of();
+    }
+    synchronized (this) {
+      return takeExpired(now, limit);
+    }
   }
 
   /** Files {@code key} under {@code expires}, taking it from under {@code before} if not null. */

@@ -3,7 +3,6 @@ package dev.switchboard.state;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -114,22 +113,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
   public void bind(String key, CallbackSubject subject) {
     Objects.requireNonNull(subject, "subject");
     Instant now = clock.instant();
-    Binding[] settled = new Binding[1];
-    bindings.compute(
-        key,
-        (k, stored) -> {
-          Binding before = live(stored, now);
-          if (before == null || before instanceof Reserved) {
-            settled[0] = before;
-            return track(k, stored, new Bound(subject, now.plus(lifetime)));
-          }
-          if (before instanceof Bound bound && bound.subject().equals(subject)) {
-            return bound;
-          }
-          throw new IllegalStateException(
-              "callback key " + k + " cannot be bound: it is " + describe(before));
-        });
-    settle(settled[0]);
+    bindKey(key, subject, now);
     owners.compute(
         subject,
         (s, owner) ->
@@ -149,9 +133,31 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
           return fresh[0] ? trackOwner(s, owner, new Owner(key, now.plus(lifetime))) : owner;
         });
     if (fresh[0]) {
-      bind(key, subject);
+      // The subject's first key is this one now: only the key itself is left to bind.
+      bindKey(key, subject, now);
+      sweepNowAndThen(now);
     }
     return fresh[0];
+  }
+
+  /** Binds {@code key} to {@code subject}, as {@link #bind} does, without its first-key record. */
+  private void bindKey(String key, CallbackSubject subject, Instant now) {
+    Binding[] settled = new Binding[1];
+    bindings.compute(
+        key,
+        (k, stored) -> {
+          Binding before = live(stored, now);
+          if (before == null || before instanceof Reserved) {
+            settled[0] = before;
+            return track(k, stored, new Bound(subject, now.plus(lifetime)));
+          }
+          if (before instanceof Bound bound && bound.subject().equals(subject)) {
+            return bound;
+          }
+          throw new IllegalStateException(
+              "callback key " + k + " cannot be bound: it is " + describe(before));
+        });
+    settle(settled[0]);
   }
 
   @Override
@@ -302,15 +308,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
 
   /** Drops a few expired bindings and first keys: each write does its share. */
   private void sweepNowAndThen(Instant now) {
-    List<String> keys;
-    if (!bindingExpiries.mayHaveExpired(now)) {
-      keys = List.of();
-    } else {
-      synchronized (bindingExpiries) {
-        keys = bindingExpiries.takeExpired(now, SWEEP_PER_WRITE);
-      }
-    }
-    for (String key : keys) {
+    for (String key : bindingExpiries.sweep(now, SWEEP_PER_WRITE)) {
       Binding[] dropped = new Binding[1];
       // A key changed since it was taken out is filed under its new expiry, and kept.
       bindings.computeIfPresent(
@@ -324,14 +322,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
           });
       settle(dropped[0]);
     }
-    if (!ownerExpiries.mayHaveExpired(now)) {
-      return;
-    }
-    List<CallbackSubject> subjects;
-    synchronized (ownerExpiries) {
-      subjects = ownerExpiries.takeExpired(now, SWEEP_PER_WRITE);
-    }
-    for (CallbackSubject subject : subjects) {
+    for (CallbackSubject subject : ownerExpiries.sweep(now, SWEEP_PER_WRITE)) {
       owners.computeIfPresent(subject, (s, owner) -> now.isBefore(owner.expires()) ? owner : null);
     }
   }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -245,14 +244,7 @@ public final class InMemoryStateStore implements StateStore {
 
     /** Drops up to {@code limit} entries that have expired by {@code now}. */
     void sweep(Instant now, int limit) {
-      if (!expiries.mayHaveExpired(now)) {
-        return;
-      }
-      List<String> keys;
-      synchronized (expiries) {
-        keys = expiries.takeExpired(now, limit);
-      }
-      for (String key : keys) {
+      for (String key : expiries.sweep(now, limit)) {
         // A key renewed since it was taken out is filed again under its new expiry, and kept.
         entries.computeIfPresent(key, (k, entry) -> now.isBefore(entry.expires()) ? entry : null);
       }

@@ -114,20 +114,18 @@ final class CallWatcher implements AutoCloseable {
     if (callId.isEmpty()) {
       return;
     }
-    while (true) {
+    String first = new Watch(List.of(bindingKey)).write();
+    // Most calls are watched once, so the create comes before any read.
+    while (!store.create(WATCH + callId, first, MAX_WATCH)) {
       Optional<Versioned> before = store.get(WATCH + callId);
       if (before.isEmpty()) {
-        Watch watch = new Watch(List.of(bindingKey));
-        if (store.create(WATCH + callId, watch.write(), MAX_WATCH)) {
-          break;
-        }
+        // Its end was reported, or its watch expired, since the create: create it afresh.
         continue;
       }
-      Watch old = Watch.read(before.get().value());
-      List<String> keys = new ArrayList<>(old.keys());
+      List<String> keys = new ArrayList<>(Watch.read(before.get().value()).keys());
       keys.add(bindingKey);
-      Watch watch = new Watch(keys);
-      if (store.replace(WATCH + callId, before.get().version(), watch.write(), MAX_WATCH)) {
+      if (store.replace(
+          WATCH + callId, before.get().version(), new Watch(keys).write(), MAX_WATCH)) {
         break;
       }
     }
