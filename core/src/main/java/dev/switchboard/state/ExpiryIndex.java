@@ -27,8 +27,7 @@ final class ExpiryIndex<K> {
 
   /**
    * The earliest second anything is filed under, or {@link Long#MAX_VALUE} when nothing is: written
-   * under the owner's lock, read without it, so that an operation with nothing to sweep takes no
-   * lock to learn so.
+   * under the lock, read without it.
    */
   private volatile long firstSecond = Long.MAX_VALUE;
 
