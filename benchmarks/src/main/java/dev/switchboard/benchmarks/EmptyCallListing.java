@@ -2,7 +2,6 @@ package dev.switchboard.benchmarks;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,16 +24,7 @@ final class EmptyCallListing implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the call listing stub", e);
     }
-    server.createContext(
-        "/api/v1/calls",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, LISTING.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(LISTING);
-          }
-        });
+    server.createContext("/api/v1/calls", new FixedResponse("application/json", LISTING));
     server.start();
   }
 

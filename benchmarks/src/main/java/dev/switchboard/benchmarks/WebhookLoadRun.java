@@ -179,16 +179,7 @@ public final class WebhookLoadRun {
     Arrays.fill(body, (byte) 'x');
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          exchange.getResponseHeaders().add("Content-Type", "text/xml");
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        });
+    server.createContext("/", new FixedResponse("text/xml", body));
     server.setExecutor(Executors.newFixedThreadPool(THREADS));
     server.start();
     return server;
