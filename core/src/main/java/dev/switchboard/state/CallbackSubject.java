@@ -23,6 +23,15 @@ public record CallbackSubject(Kind kind, String id) {
     }
   }
 
+  /**
+   * A hash from the id's, which strings cache, and the kind's ordinal: the record's own would ask
+   * the enum for its identity hash on every lookup in the bindings' maps.
+   */
+  @Override
+  public int hashCode() {
+    return 31 * id.hashCode() + kind.ordinal();
+  }
+
   /** The call with the vendor's id {@code id}. */
   public static CallbackSubject call(String id) {
     return new CallbackSubject(Kind.CALL, id);

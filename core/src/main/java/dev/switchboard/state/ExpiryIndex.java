@@ -1,11 +1,8 @@
 package dev.switchboard.state;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -15,7 +12,7 @@ import java.util.TreeMap;
  * its own, and only when something may have expired.
  */
 final class ExpiryIndex<K> {
-  private final TreeMap<Long, Set<K>> bySecond = new TreeMap<>();
+  private final TreeMap<Long, ExpiryBucket<K>> bySecond = new TreeMap<>();
 
   /**
    * The bucket last filed into, and its second: most keys are filed under the same few seconds in a
@@ -23,7 +20,7 @@ final class ExpiryIndex<K> {
    */
   private long lastSecond;
 
-  private Set<K> lastBucket;
+  private ExpiryBucket<K> lastBucket;
 
   /**
    * The earliest second anything is filed under, or {@link Long#MAX_VALUE} when nothing is: written
@@ -35,15 +32,15 @@ final class ExpiryIndex<K> {
    * Whether something filed may have expired by {@code now}; asked without the lock, so it may be a
    * moment out of date either way, which only moves a sweep to the next operation.
    */
-  boolean mayHaveExpired(Instant now) {
-    return firstSecond <= now.getEpochSecond();
+  boolean mayHaveExpired(long now) {
+    return firstSecond <= EpochNanos.floorSecond(now);
   }
 
   /**
    * {@link #takeExpired} under the index's own lock, taken only when something may have expired: an
    * operation with nothing to sweep, nearly all of them, takes no lock to learn so.
    */
-  List<K> sweep(Instant now, int limit) {
+  List<K> sweep(long now, int limit) {
     if (!mayHaveExpired(now)) {
       return List.of();
     }
@@ -52,35 +49,30 @@ final class ExpiryIndex<K> {
     }
   }
 
-  /** Files {@code key} under {@code expires}, taking it from under {@code before} if not null. */
-  void file(K key, Instant before, Instant expires) {
-    if (before != null) {
-      remove(key, before);
-    }
-    // Linked: a sweep takes a bucket's keys from its head, and a hash set would scan the buckets
-    // emptied by earlier sweeps each time it began to iterate, which cost more than the sweep.
-    bucket(second(expires), true).add(key);
+  /** Files {@code key} under {@code expires}, in nanoseconds since the epoch. */
+  void file(K key, long expires) {
+    bucket(EpochNanos.ceilSecond(expires), true).add(key);
   }
 
   /** Takes {@code key}, filed under {@code expires}, out of the index. */
-  void remove(K key, Instant expires) {
-    long second = second(expires);
-    Set<K> keys = bucket(second, false);
+  void remove(K key, long expires) {
+    long second = EpochNanos.ceilSecond(expires);
+    ExpiryBucket<K> keys = bucket(second, false);
     if (keys != null && keys.remove(key) && keys.isEmpty()) {
       drop(second);
     }
   }
 
   /** The bucket of {@code second}, made if {@code make}, else null when there is none. */
-  private Set<K> bucket(long second, boolean make) {
+  private ExpiryBucket<K> bucket(long second, boolean make) {
     if (lastBucket != null && lastSecond == second) {
       return lastBucket;
     }
-    Set<K> bucket = bySecond.get(second);
+    ExpiryBucket<K> bucket = bySecond.get(second);
     if (bucket == null && make) {
       // Sized as the last bucket was: each second's bucket grows to about the same size, and
       // growing one key by key rehashed it a dozen times over.
-      bucket = new LinkedHashSet<>(lastBucket == null ? 16 : lastBucket.size() * 4 / 3 + 1);
+      bucket = new ExpiryBucket<>(lastBucket == null ? 0 : lastBucket.size());
       bySecond.put(second, bucket);
       if (second < firstSecond) {
         firstSecond = second;
@@ -108,30 +100,22 @@ final class ExpiryIndex<K> {
    * Takes out up to {@code limit} keys that have expired by {@code now}, and returns them. A key
    * expiring within the current second waits for a later call; readers check expiry themselves.
    */
-  List<K> takeExpired(Instant now, int limit) {
-    if (bySecond.isEmpty() || bySecond.firstKey() > now.getEpochSecond()) {
+  List<K> takeExpired(long now, int limit) {
+    long second = EpochNanos.floorSecond(now);
+    if (bySecond.isEmpty() || bySecond.firstKey() > second) {
       return List.of();
     }
     List<K> expired = new ArrayList<>();
     while (expired.size() < limit && !bySecond.isEmpty()) {
-      Map.Entry<Long, Set<K>> first = bySecond.firstEntry();
-      if (first.getKey() > now.getEpochSecond()) {
+      Map.Entry<Long, ExpiryBucket<K>> first = bySecond.firstEntry();
+      if (first.getKey() > second) {
         break;
       }
-      var keys = first.getValue().iterator();
-      while (expired.size() < limit && keys.hasNext()) {
-        expired.add(keys.next());
-        keys.remove();
-      }
+      first.getValue().drainTo(expired, limit);
       if (first.getValue().isEmpty()) {
         drop(first.getKey());
       }
     }
     return expired;
-  }
-
-  /** The first whole second by which something expiring at {@code expires} has expired. */
-  private static long second(Instant expires) {
-    return expires.getNano() == 0 ? expires.getEpochSecond() : expires.getEpochSecond() + 1;
   }
 }

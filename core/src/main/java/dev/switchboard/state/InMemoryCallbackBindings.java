@@ -2,7 +2,6 @@ package dev.switchboard.state;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -86,18 +85,18 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
 
   @Override
   public void reserve(String key) {
-    create(key, new Reserved(new CompletableFuture<>(), expiry(lifetime)));
+    create(key, new Reserved(new CompletableFuture<>(), expiry(now(), lifetime)));
   }
 
   @Override
   public void openForFirstUse(String key, CallbackSubject.Kind kind) {
-    create(key, new Open(Objects.requireNonNull(kind, "kind"), expiry(lifetime)));
+    create(key, new Open(Objects.requireNonNull(kind, "kind"), expiry(now(), lifetime)));
   }
 
   /** Stores a new binding under a key that must never have been used. */
   private void create(String key, Binding binding) {
     Objects.requireNonNull(key, "key");
-    Instant now = clock.instant();
+    long now = now();
     bindings.compute(
         key,
         (k, before) -> {
@@ -112,25 +111,25 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
   @Override
   public void bind(String key, CallbackSubject subject) {
     Objects.requireNonNull(subject, "subject");
-    Instant now = clock.instant();
+    long now = now();
     bindKey(key, subject, now);
     owners.compute(
         subject,
         (s, owner) ->
-            owner != null ? owner : trackOwner(s, null, new Owner(key, now.plus(lifetime))));
+            owner != null ? owner : trackOwner(s, null, new Owner(key, expiry(now, lifetime))));
     sweepNowAndThen(now);
   }
 
   @Override
   public boolean bindNew(String key, CallbackSubject subject) {
     Objects.requireNonNull(key, "key");
-    Instant now = clock.instant();
+    long now = now();
     boolean[] fresh = new boolean[1];
     owners.compute(
         subject,
         (s, owner) -> {
-          fresh[0] = owner == null || !now.isBefore(owner.expires()) || owner.key().equals(key);
-          return fresh[0] ? trackOwner(s, owner, new Owner(key, now.plus(lifetime))) : owner;
+          fresh[0] = owner == null || now >= owner.expires() || owner.key().equals(key);
+          return fresh[0] ? trackOwner(s, owner, new Owner(key, expiry(now, lifetime))) : owner;
         });
     if (fresh[0]) {
       // The subject's first key is this one now: only the key itself is left to bind.
@@ -141,7 +140,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
   }
 
   /** Binds {@code key} to {@code subject}, as {@link #bind} does, without its first-key record. */
-  private void bindKey(String key, CallbackSubject subject, Instant now) {
+  private void bindKey(String key, CallbackSubject subject, long now) {
     Binding[] settled = new Binding[1];
     bindings.compute(
         key,
@@ -149,7 +148,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
           Binding before = live(stored, now);
           if (before == null || before instanceof Reserved) {
             settled[0] = before;
-            return track(k, stored, new Bound(subject, now.plus(lifetime)));
+            return track(k, stored, new Bound(subject, expiry(now, lifetime)));
           }
           if (before instanceof Bound bound && bound.subject().equals(subject)) {
             return bound;
@@ -162,20 +161,20 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
 
   @Override
   public void release(String key) {
-    Instant now = clock.instant();
+    long now = now();
     Binding[] before = new Binding[1];
     bindings.compute(
         key,
         (k, stored) -> {
           before[0] = stored;
-          return track(k, stored, new Released(now.plus(lifetime)));
+          return track(k, stored, new Released(expiry(now, lifetime)));
         });
     settle(before[0]);
   }
 
   @Override
   public void end(String key) {
-    Instant now = clock.instant();
+    long now = now();
     Binding[] settled = new Binding[1];
     CallbackSubject[] ended = new CallbackSubject[1];
     bindings.computeIfPresent(
@@ -187,23 +186,23 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
           }
           if (before instanceof Bound bound) {
             ended[0] = bound.subject();
-            return track(k, stored, new Ended(bound.subject(), now.plus(grace)));
+            return track(k, stored, new Ended(bound.subject(), expiry(now, grace)));
           }
           if (before instanceof Reserved || before instanceof Open) {
             // Ended before anything was bound: nothing can speak for it.
             settled[0] = before;
-            return track(k, stored, new Released(now.plus(lifetime)));
+            return track(k, stored, new Released(expiry(now, lifetime)));
           }
           return before;
         });
     settle(settled[0]);
     if (ended[0] != null) {
       // The subject is forgotten with its key: nothing of a call outlives its grace period.
-      Instant forgotten = now.plus(grace);
+      long forgotten = expiry(now, grace);
       owners.computeIfPresent(
           ended[0],
           (subject, owner) ->
-              owner.key().equals(key) && forgotten.isBefore(owner.expires())
+              owner.key().equals(key) && forgotten < owner.expires()
                   ? trackOwner(subject, owner, new Owner(key, forgotten))
                   : owner);
     }
@@ -214,7 +213,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
     Objects.requireNonNull(claimed, "claimed");
     long deadline = System.nanoTime() + hold.toNanos();
     while (true) {
-      Instant now = clock.instant();
+      long now = now();
       Binding binding = live(bindings.get(key), now);
       if (binding instanceof Reserved reserved) {
         long left = deadline - System.nanoTime();
@@ -257,8 +256,8 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
   }
 
   /** {@code binding}, or null when there is none or it has expired. */
-  private static Binding live(Binding binding, Instant now) {
-    return binding == null || !now.isBefore(binding.expires()) ? null : binding;
+  private static Binding live(Binding binding, long now) {
+    return binding == null || now >= binding.expires() ? null : binding;
   }
 
   private static String describe(Binding binding) {
@@ -272,8 +271,13 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
     }
   }
 
-  private Instant expiry(Duration after) {
-    return clock.instant().plus(after);
+  /** The time, in nanoseconds since the epoch. */
+  private long now() {
+    return EpochNanos.of(clock.instant());
+  }
+
+  private static long expiry(long now, Duration after) {
+    return EpochNanos.plus(now, after);
   }
 
   /**
@@ -288,7 +292,7 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
           bindingExpiries.remove(key, stored.expires());
         }
         if (after != null) {
-          bindingExpiries.file(key, null, after.expires());
+          bindingExpiries.file(key, after.expires());
         }
       }
     }
@@ -301,20 +305,20 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
       if (stored != null) {
         ownerExpiries.remove(subject, stored.expires());
       }
-      ownerExpiries.file(subject, null, after.expires());
+      ownerExpiries.file(subject, after.expires());
     }
     return after;
   }
 
   /** Drops a few expired bindings and first keys: each write does its share. */
-  private void sweepNowAndThen(Instant now) {
+  private void sweepNowAndThen(long now) {
     for (String key : bindingExpiries.sweep(now, SWEEP_PER_WRITE)) {
       Binding[] dropped = new Binding[1];
       // A key changed since it was taken out is filed under its new expiry, and kept.
       bindings.computeIfPresent(
           key,
           (k, binding) -> {
-            if (now.isBefore(binding.expires())) {
+            if (now < binding.expires()) {
               return binding;
             }
             dropped[0] = binding;
@@ -323,25 +327,26 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
       settle(dropped[0]);
     }
     for (CallbackSubject subject : ownerExpiries.sweep(now, SWEEP_PER_WRITE)) {
-      owners.computeIfPresent(subject, (s, owner) -> now.isBefore(owner.expires()) ? owner : null);
+      owners.computeIfPresent(subject, (s, owner) -> now < owner.expires() ? owner : null);
     }
   }
 
   private sealed interface Binding permits Reserved, Open, Bound, Ended, Released {
-    Instant expires();
+    /** In nanoseconds since the epoch. */
+    long expires();
   }
 
-  private record Reserved(CompletableFuture<Void> settled, Instant expires) implements Binding {}
+  private record Reserved(CompletableFuture<Void> settled, long expires) implements Binding {}
 
-  private record Open(CallbackSubject.Kind kind, Instant expires) implements Binding {}
+  private record Open(CallbackSubject.Kind kind, long expires) implements Binding {}
 
-  private record Bound(CallbackSubject subject, Instant expires) implements Binding {}
+  private record Bound(CallbackSubject subject, long expires) implements Binding {}
 
-  private record Ended(CallbackSubject subject, Instant expires) implements Binding {}
+  private record Ended(CallbackSubject subject, long expires) implements Binding {}
 
   /** The key a subject was first bound under. */
-  private record Owner(String key, Instant expires) {}
+  private record Owner(String key, long expires) {}
 
   /** A key whose subject was never proven: it refuses everything and can never be bound. */
-  private record Released(Instant expires) implements Binding {}
+  private record Released(long expires) implements Binding {}
 }

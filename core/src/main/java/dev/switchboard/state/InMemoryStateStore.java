@@ -2,7 +2,6 @@ package dev.switchboard.state;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Optional;
@@ -35,17 +34,18 @@ public final class InMemoryStateStore implements StateStore {
 
   /** What each kind of entry has in common: when it expires. */
   private interface Expiring {
-    Instant expires();
+    /** In nanoseconds since the epoch. */
+    long expires();
   }
 
-  private record Entry(String value, long version, Instant expires) implements Expiring {}
+  private record Entry(String value, long version, long expires) implements Expiring {}
 
-  private record Claim(Instant expires) implements Expiring {}
+  private record Claim(long expires) implements Expiring {}
 
   /** A set's members: a concurrent set, so that a copy of it never holds up an addition. */
-  private record Members(Set<String> members, Instant expires) implements Expiring {}
+  private record Members(Set<String> members, long expires) implements Expiring {}
 
-  private record Lease(String holder, Instant expires) implements Expiring {}
+  private record Lease(String holder, long expires) implements Expiring {}
 
   public InMemoryStateStore() {
     this(Clock.systemUTC());
@@ -66,8 +66,8 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public boolean create(String key, String value, Duration ttl) {
-    Instant now = now();
-    Instant expires = expiry(now, ttl);
+    long now = now();
+    long expires = expiry(now, ttl);
     return values.update(
         key,
         now,
@@ -77,8 +77,8 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public boolean replace(String key, long expected, String value, Duration ttl) {
-    Instant now = now();
-    Instant expires = expiry(now, ttl);
+    long now = now();
+    long expires = expiry(now, ttl);
     return values.update(
         key,
         now,
@@ -100,8 +100,8 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public boolean claim(String identity, Duration window) {
-    Instant now = now();
-    Instant expires = now.plus(window);
+    long now = now();
+    long expires = expiry(now, window);
     return claims.update(
         identity, now, live -> live != null ? live : new Claim(expires), live -> live == null);
   }
@@ -113,17 +113,15 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public void add(String key, String member, Duration ttl) {
-    Instant now = now();
-    Instant expires = expiry(now, ttl);
+    long now = now();
+    long expires = expiry(now, ttl);
     sets.update(
         key,
         now,
         live -> {
           Set<String> members = live == null ? ConcurrentHashMap.newKeySet() : live.members();
           members.add(member);
-          return live != null && live.expires().equals(expires)
-              ? live
-              : new Members(members, expires);
+          return live != null && live.expires() == expires ? live : new Members(members, expires);
         },
         live -> true);
   }
@@ -153,8 +151,8 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public boolean lease(String name, String holder, Duration ttl) {
-    Instant now = now();
-    Lease taken = new Lease(holder, now.plus(ttl));
+    long now = now();
+    Lease taken = new Lease(holder, expiry(now, ttl));
     return leases.update(
         name,
         now,
@@ -173,20 +171,23 @@ public final class InMemoryStateStore implements StateStore {
 
   /** How many values, claims, sets and leases still live; for tests that nothing is left behind. */
   public int size() {
-    Instant now = clock.instant();
+    long now = EpochNanos.of(clock.instant());
     return values.count(now) + claims.count(now) + sets.count(now) + leases.count(now);
   }
 
-  private static Instant expiry(Instant now, Duration ttl) {
+  private static long expiry(long now, Duration ttl) {
     if (ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("a time to live must be positive, was " + ttl);
     }
-    return now.plus(ttl);
+    return EpochNanos.plus(now, ttl);
   }
 
-  /** The time, dropping a few expired entries of each kind so that unread ones do not stay. */
-  private Instant now() {
-    Instant now = clock.instant();
+  /**
+   * The time in nanoseconds since the epoch, dropping a few expired entries of each kind so that
+   * unread ones do not stay.
+   */
+  private long now() {
+    long now = EpochNanos.of(clock.instant());
     values.sweep(now, SWEEP_PER_OPERATION);
     claims.sweep(now, SWEEP_PER_OPERATION);
     sets.sweep(now, SWEEP_PER_OPERATION);
@@ -202,9 +203,9 @@ public final class InMemoryStateStore implements StateStore {
     private final ExpiryIndex<String> expiries = new ExpiryIndex<>();
 
     /** The live entry under {@code key}, or null; an expired one is dropped. */
-    V live(String key, Instant now) {
+    V live(String key, long now) {
       V entry = entries.get(key);
-      if (entry != null && !now.isBefore(entry.expires())) {
+      if (entry != null && now >= entry.expires()) {
         update(key, now, live -> live, live -> true);
         return null;
       }
@@ -215,12 +216,12 @@ public final class InMemoryStateStore implements StateStore {
      * Replaces the entry under {@code key} with {@code change} of its live one (null: none, or
      * expired), atomically, and answers {@code answer} of that live one.
      */
-    boolean update(String key, Instant now, Function<V, V> change, Predicate<V> answer) {
+    boolean update(String key, long now, Function<V, V> change, Predicate<V> answer) {
       boolean[] answered = new boolean[1];
       entries.compute(
           key,
           (k, stored) -> {
-            V live = stored == null || !now.isBefore(stored.expires()) ? null : stored;
+            V live = stored == null || now >= stored.expires() ? null : stored;
             answered[0] = answer.test(live);
             V after = change.apply(live);
             if (stored != after) {
@@ -237,22 +238,22 @@ public final class InMemoryStateStore implements StateStore {
           expiries.remove(key, before.expires());
         }
         if (after != null) {
-          expiries.file(key, null, after.expires());
+          expiries.file(key, after.expires());
         }
       }
     }
 
     /** Drops up to {@code limit} entries that have expired by {@code now}. */
-    void sweep(Instant now, int limit) {
+    void sweep(long now, int limit) {
       for (String key : expiries.sweep(now, limit)) {
         // A key renewed since it was taken out is filed again under its new expiry, and kept.
-        entries.computeIfPresent(key, (k, entry) -> now.isBefore(entry.expires()) ? entry : null);
+        entries.computeIfPresent(key, (k, entry) -> now < entry.expires() ? entry : null);
       }
     }
 
     /** How many entries live at {@code now}. */
-    int count(Instant now) {
-      return (int) entries.values().stream().filter(e -> now.isBefore(e.expires())).count();
+    int count(long now) {
+      return (int) entries.values().stream().filter(e -> now < e.expires()).count();
     }
   }
 }

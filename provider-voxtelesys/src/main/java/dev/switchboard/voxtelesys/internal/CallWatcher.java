@@ -222,11 +222,12 @@ final class CallWatcher implements AutoCloseable {
 
   /** Reports a call's end if this watcher is the one that ends its watch. */
   private void report(String callId, CallEnded event) {
-    Optional<Versioned> watch = store.get(WATCH + callId);
+    String key = WATCH + callId;
+    Optional<Versioned> watch = store.get(key);
     if (watch.isEmpty()) {
       // Reported by another replica, or watched for longer than MAX_WATCH: nothing to end.
       store.remove(WATCHED, callId);
-    } else if (store.delete(WATCH + callId, watch.get().version())) {
+    } else if (store.delete(key, watch.get().version())) {
       store.remove(WATCHED, callId);
       sink.accept(event, Watch.read(watch.get().value()).keys());
     }

@@ -303,7 +303,6 @@ public final class VoxtelesysClient extends SignedCallbackClient implements Conf
     Map<String, String> fields = CallbackReader.fields(request);
     String path = context.endpoint().path();
     String type = fields.getOrDefault("type", "");
-    String identity = CallbackReader.identity(fields);
     if (path.equals(INCOMING_PATH)) {
       String callId = fields.getOrDefault("call_id", "");
       if (!CallbackReader.isIncomingCall(fields) || callId.isBlank()) {
@@ -321,7 +320,7 @@ public final class VoxtelesysClient extends SignedCallbackClient implements Conf
       CallbackClaim claim = new CallbackClaim(key, CallbackSubject.conference(conferenceId));
       return WebhookDelivery.claiming(
           claim,
-          identity,
+          CallbackReader.identity(fields),
           () -> {
             if ("end".equals(fields.get("event"))) {
               bindings().end(key);
@@ -334,7 +333,7 @@ public final class VoxtelesysClient extends SignedCallbackClient implements Conf
       throw new WebhookVerificationException("a call's URL takes only that call's events");
     }
     CallbackClaim claim = new CallbackClaim(key, CallbackSubject.call(callId));
-    return WebhookDelivery.claiming(claim, identity, () -> event(fields));
+    return WebhookDelivery.claiming(claim, CallbackReader.identity(fields), () -> event(fields));
   }
 
   private static WebhookResult event(Map<String, String> fields) {
