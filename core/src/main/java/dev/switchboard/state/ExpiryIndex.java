@@ -8,8 +8,9 @@ import java.util.TreeMap;
 /**
  * The keys of one map filed by the second they expire in, so that the expired ones are found
  * without looking at those that still live: a sweep costs what it removes, not what the map holds.
- * Not thread-safe: its owners guard it by locking the index itself, which {@link #sweep} does on
- * its own, and only when something may have expired.
+ * Every time it takes, an expiry or the time now, is in nanoseconds since the epoch ({@link
+ * EpochNanos}). Not thread-safe: its owners guard it by locking the index itself, which {@link
+ * #sweep} does on its own, and only when something may have expired.
  */
 final class ExpiryIndex<K> {
   private final TreeMap<Long, ExpiryBucket<K>> bySecond = new TreeMap<>();
