@@ -4,9 +4,6 @@ import dev.switchboard.state.InMemoryCallbackBindings;
 import dev.switchboard.state.StateStore;
 import dev.switchboard.webhook.WebhookResponse;
 import dev.switchboard.webhook.WebhookResult;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -137,18 +134,6 @@ public final class WebhookDeduplicator {
 
   /** A fixed-size digest, so that memory does not depend on what a vendor puts in a request. */
   private static String fingerprint(String identity) {
-    return HexFormat.of()
-        .formatHex(DIGESTS.get().digest(identity.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(Sha256.of(identity));
   }
-
-  /** One SHA-256 per thread: looking the algorithm up cost more than digesting an identity. */
-  private static final ThreadLocal<MessageDigest> DIGESTS =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-            }
-          });
 }

@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * The default {@link StateStore}: one JVM's memory, for a single instance. Every entry carries its
  * expiry and is dropped when read after it. Each operation also drops a few entries that have
  * expired, found through an index by expiry second, so the store holds only what still lives and no
- * operation ever pauses to scan it all.
+ * operation ever pauses to scan it all. Claims, one per delivery a webhook server handles, are kept
+ * apart in a {@link ClaimTable}: a digest and an expiry each, and no object.
  *
  * <p>Each operation is one atomic update of its key, so operations on different keys never wait for
  * each other: a webhook server's threads claim deliveries and watch calls while a watcher copies a
@@ -28,7 +29,7 @@ public final class InMemoryStateStore implements StateStore {
   private final Clock clock;
   private final AtomicLong versions = new AtomicLong();
   private final Kind<Entry> values = new Kind<>();
-  private final Kind<Claim> claims = new Kind<>();
+  private final ClaimTable claims = new ClaimTable();
   private final Kind<Members> sets = new Kind<>();
   private final Kind<Lease> leases = new Kind<>();
 
@@ -39,8 +40,6 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   private record Entry(String value, long version, long expires) implements Expiring {}
-
-  private record Claim(long expires) implements Expiring {}
 
   /** A set's members: a concurrent set, so that a copy of it never holds up an addition. */
   private record Members(Set<String> members, long expires) implements Expiring {}
@@ -101,14 +100,12 @@ public final class InMemoryStateStore implements StateStore {
   @Override
   public boolean claim(String identity, Duration window) {
     long now = now();
-    long expires = expiry(now, window);
-    return claims.update(
-        identity, now, live -> live != null ? live : new Claim(expires), live -> live == null);
+    return claims.claim(identity, now, expiry(now, window));
   }
 
   @Override
   public void unclaim(String identity) {
-    claims.update(identity, now(), live -> null, live -> true);
+    claims.unclaim(identity);
   }
 
   @Override
@@ -189,7 +186,6 @@ public final class InMemoryStateStore implements StateStore {
   private long now() {
     long now = EpochNanos.of(clock.instant());
     values.sweep(now, SWEEP_PER_OPERATION);
-    claims.sweep(now, SWEEP_PER_OPERATION);
     sets.sweep(now, SWEEP_PER_OPERATION);
     leases.sweep(now, SWEEP_PER_OPERATION);
     return now;
