@@ -59,6 +59,12 @@ final class RawClient implements AutoCloseable {
     return this;
   }
 
+  /** Closes the client's sending side: the server reads the end of the stream, as after a close. */
+  RawClient shutdownOutput() throws IOException {
+    socket.shutdownOutput();
+    return this;
+  }
+
   /** Reads a response whose body, if any, is framed by {@code Content-Length}. */
   Response read() throws IOException {
     return read(true);

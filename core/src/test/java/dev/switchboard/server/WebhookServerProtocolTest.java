@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -28,9 +30,7 @@ class WebhookServerProtocolTest {
 
   @BeforeEach
   void start() throws IOException {
-    server =
-        WebhookServer.start(
-            WebhookServerProtocolTest::answer, WebhookServer.Options.builder().threads(2).build());
+    server = WebhookServer.start(this::answer, WebhookServer.Options.builder().threads(2).build());
     address = new InetSocketAddress(server.localUrl().getHost(), server.port());
   }
 
@@ -39,12 +39,30 @@ class WebhookServerProtocolTest {
     server.close();
   }
 
+  /** Counted down when a request to {@code /hold} reaches the handler. */
+  private final CountDownLatch holding = new CountDownLatch(1);
+
+  /** What a request to {@code /hold} waits for before it is answered. */
+  private final CountDownLatch release = new CountDownLatch(1);
+
   /**
    * Echoes method, target and body, except on a few paths that answer as a vendor adapter might:
-   * with a failure, a 405 or a 204.
+   * with a failure, a 405 or a 204; {@code /hold} is answered once the test releases it.
    */
-  private static WebhookResponse answer(WebhookRequest request) {
+  private WebhookResponse answer(WebhookRequest request) {
     return switch (request.path()) {
+      case "/hold" -> {
+        holding.countDown();
+        try {
+          yield WebhookResponse.text(
+              release.await(RawClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                  ? "released"
+                  : "never released");
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          yield WebhookResponse.serverError();
+        }
+      }
       case "/fail" -> throw new IllegalStateException("CANARY handler bug");
       case "/allow" -> WebhookResponse.methodNotAllowed(Set.of("POST", "GET"));
       case "/empty" -> new WebhookResponse(204, "text/plain; charset=utf-8", "");
@@ -212,6 +230,52 @@ class WebhookServerProtocolTest {
 
         assertThat(client.read().body()).isEqualTo("POST /echo first");
         assertThat(client.read().body()).isEqualTo("POST /echo second");
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "A request sent while the one before it is handled is kept, and answered after it.")
+    void sentWhileHandling() throws Exception {
+      try (RawClient client = connect()) {
+        client.send(post("/hold", ""));
+        assertThat(holding.await(RawClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        client.send(post("/echo", "second"));
+        release.countDown();
+
+        assertThat(client.read().body()).isEqualTo("released");
+        assertThat(client.read().body()).isEqualTo("POST /echo second");
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "A client that closes its side while its request is handled still gets the answer.")
+    void halfClosedWhileHandling() throws Exception {
+      try (RawClient client = connect()) {
+        client.send(post("/hold", ""));
+        assertThat(holding.await(RawClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        client.shutdownOutput();
+        release.countDown();
+
+        assertThat(client.read().body()).isEqualTo("released");
+        assertThat(client.closedWithin(RawClient.TIMEOUT)).isTrue();
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "A head over 16 KiB sent while a request is handled waits in the socket: the request is"
+            + " answered, then the head refused with 431.")
+    void floodWhileHandling() throws Exception {
+      try (RawClient client = connect()) {
+        client.send(post("/hold", ""));
+        assertThat(holding.await(RawClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        client.send("GET / HTTP/1.1\r\nHost: test\r\nX-Big: " + "a".repeat(20 * 1024) + "\r\n\r\n");
+        release.countDown();
+
+        assertThat(client.read().body()).isEqualTo("released");
+        assertThat(client.read().status()).isEqualTo(431);
       }
     }
 

@@ -61,6 +61,14 @@ final class Connection {
   private RequestHead head;
   private BodyReader body;
   private boolean continueOwed;
+
+  /**
+   * Whether to go on reading while a request is handled. A client waiting for its answer sends
+   * nothing, so the socket stays registered for reading: changing the registration twice for every
+   * request was two system calls each.
+   */
+  private boolean readAhead = true;
+
   private boolean closeAfterWrite;
   private long drained;
 
@@ -90,7 +98,7 @@ final class Connection {
 
   /** The socket has bytes to read, or the client closed its side. */
   void onReadable(long now) {
-    if (state == State.HANDLING || state == State.WRITING || state == State.CLOSED) {
+    if (state == State.WRITING || state == State.CLOSED) {
       return; // readiness reported before the state changed in the same round of the selector
     }
     int read;
@@ -103,6 +111,16 @@ final class Connection {
       return;
     } finally {
       input.flip();
+    }
+    if (state == State.HANDLING) {
+      // The client sent more while its request is handled: a pipelined request, kept for after the
+      // answer, or its end, which is acted on after the answer too. Either stops the reading, so
+      // that readiness which nothing can take is not reported again and again.
+      if (read < 0 || input.limit() == input.capacity()) {
+        readAhead = false;
+        updateInterest();
+      }
+      return;
     }
     if (read < 0) {
       close();
@@ -233,6 +251,7 @@ final class Connection {
   private void finishResponse(long now) throws IOException {
     head = null;
     body = null;
+    readAhead = true;
     if (closeAfterWrite) {
       state = State.DRAINING;
       deadline = now + options.bodyTimeout().toNanos();
@@ -255,7 +274,8 @@ final class Connection {
     int ops =
         switch (state) {
           case IDLE, HEAD, BODY, DRAINING -> SelectionKey.OP_READ;
-          case HANDLING, WRITING, CLOSED -> 0;
+          case HANDLING -> readAhead ? SelectionKey.OP_READ : 0;
+          case WRITING, CLOSED -> 0;
         };
     if (!output.isEmpty()) {
       ops |= SelectionKey.OP_WRITE;
