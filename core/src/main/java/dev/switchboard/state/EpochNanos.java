@@ -33,13 +33,13 @@ final class EpochNanos {
     }
   }
 
-  /** The first whole second by which something expiring at {@code nanos} has expired. */
-  static long ceilSecond(long nanos) {
-    return Math.floorDiv(nanos, PER_SECOND) + (Math.floorMod(nanos, PER_SECOND) == 0 ? 0 : 1);
+  /** The first whole {@code unit} by which something expiring at {@code nanos} has expired. */
+  static long ceil(long nanos, long unit) {
+    return Math.floorDiv(nanos, unit) + (Math.floorMod(nanos, unit) == 0 ? 0 : 1);
   }
 
-  /** The whole second {@code nanos} falls in. */
-  static long floorSecond(long nanos) {
-    return Math.floorDiv(nanos, PER_SECOND);
+  /** The whole {@code unit} that {@code nanos} falls in. */
+  static long floor(long nanos, long unit) {
+    return Math.floorDiv(nanos, unit);
   }
 }

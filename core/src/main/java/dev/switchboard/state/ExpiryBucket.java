@@ -3,10 +3,10 @@ package dev.switchboard.state;
 import java.util.List;
 
 /**
- * The keys filed under one second of an {@link ExpiryIndex}: a hash set that keeps each key in a
- * slot of one array, open addressed, with no entry object per key. A busy store files a key per
- * call in several indexes and keeps it for the call's grace period, so an entry object per key was
- * a fifth of the heap and of what every young collection copied.
+ * The keys filed under one slot of time of an {@link ExpiryIndex}: a hash set that keeps each key
+ * in a slot of one array, open addressed, with no entry object per key. A busy store files a key
+ * per call in several indexes and keeps it for the call's grace period, so an entry object per key
+ * was a fifth of the heap and of what every young collection copied.
  *
  * <p>A bucket is drained from its first slot on; a cursor remembers where the last drain stopped,
  * so that each drain costs what it takes, not the slots emptied before it. Not thread-safe.

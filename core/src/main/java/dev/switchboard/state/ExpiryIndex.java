@@ -6,35 +6,47 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The keys of one map filed by the second they expire in, so that the expired ones are found
- * without looking at those that still live: a sweep costs what it removes, not what the map holds.
- * Every time it takes, an expiry or the time now, is in nanoseconds since the epoch ({@link
- * EpochNanos}). Not thread-safe: its owners guard it by locking the index itself, which {@link
- * #sweep} does on its own, and only when something may have expired.
+ * The keys of one map filed by the slot of time they expire in, an eighth of a second, so that the
+ * expired ones are found without looking at those that still live: a sweep costs what it removes,
+ * not what the map holds. Every time it takes, an expiry or the time now, is in nanoseconds since
+ * the epoch ({@link EpochNanos}). Not thread-safe: its owners guard it by locking the index itself,
+ * which {@link #sweep} does on its own, and only when something may have expired.
+ *
+ * <p>Slots are short so that buckets stay small. Keys are filed into the bucket of the time they
+ * will expire, which is new, so it is allocated among the young objects and filing a key in it
+ * costs the collector nothing. A whole second's bucket at tens of thousands of calls a second was
+ * large enough for the collector to allocate among the old objects at once, and every key filed in
+ * it was a reference from old to young memory that each young collection had to scan.
  */
 final class ExpiryIndex<K> {
-  private final TreeMap<Long, ExpiryBucket<K>> bySecond = new TreeMap<>();
+  /** The length of a slot: an eighth of a second. */
+  static final long SLOT_NANOS = 125_000_000L;
+
+  private final TreeMap<Long, ExpiryBucket<K>> bySlot = new TreeMap<>();
 
   /**
-   * The bucket last filed into, and its second: most keys are filed under the same few seconds in a
-   * row, and finding the bucket again cost more than filing.
+   * The two buckets last filed into, and their slots: keys are filed under a few slots in a row (a
+   * store's times to live, a grace period after an end), and finding the bucket again cost more
+   * than filing.
    */
-  private long lastSecond;
+  private long lastSlot;
 
   private ExpiryBucket<K> lastBucket;
+  private long previousSlot;
+  private ExpiryBucket<K> previousBucket;
 
   /**
-   * The earliest second anything is filed under, or {@link Long#MAX_VALUE} when nothing is: written
+   * The earliest slot anything is filed under, or {@link Long#MAX_VALUE} when nothing is: written
    * under the lock, read without it.
    */
-  private volatile long firstSecond = Long.MAX_VALUE;
+  private volatile long firstSlot = Long.MAX_VALUE;
 
   /**
    * Whether something filed may have expired by {@code now}; asked without the lock, so it may be a
    * moment out of date either way, which only moves a sweep to the next operation.
    */
   boolean mayHaveExpired(long now) {
-    return firstSecond <= EpochNanos.floorSecond(now);
+    return firstSlot <= EpochNanos.floor(now, SLOT_NANOS);
   }
 
   /**
@@ -52,64 +64,74 @@ final class ExpiryIndex<K> {
 
   /** Files {@code key} under {@code expires}, in nanoseconds since the epoch. */
   void file(K key, long expires) {
-    bucket(EpochNanos.ceilSecond(expires), true).add(key);
+    bucket(EpochNanos.ceil(expires, SLOT_NANOS), true).add(key);
   }
 
   /** Takes {@code key}, filed under {@code expires}, out of the index. */
   void remove(K key, long expires) {
-    long second = EpochNanos.ceilSecond(expires);
-    ExpiryBucket<K> keys = bucket(second, false);
+    long slot = EpochNanos.ceil(expires, SLOT_NANOS);
+    ExpiryBucket<K> keys = bucket(slot, false);
     if (keys != null && keys.remove(key) && keys.isEmpty()) {
-      drop(second);
+      drop(slot);
     }
   }
 
-  /** The bucket of {@code second}, made if {@code make}, else null when there is none. */
-  private ExpiryBucket<K> bucket(long second, boolean make) {
-    if (lastBucket != null && lastSecond == second) {
+  /** The bucket of {@code slot}, made if {@code make}, else null when there is none. */
+  private ExpiryBucket<K> bucket(long slot, boolean make) {
+    if (lastBucket != null && lastSlot == slot) {
       return lastBucket;
     }
-    ExpiryBucket<K> bucket = bySecond.get(second);
+    if (previousBucket != null && previousSlot == slot) {
+      return remember(slot, previousBucket);
+    }
+    ExpiryBucket<K> bucket = bySlot.get(slot);
     if (bucket == null && make) {
-      // Sized as the last bucket was: each second's bucket grows to about the same size, and
-      // growing one key by key rehashed it a dozen times over.
+      // Sized as the last bucket was: each slot's bucket grows to about the same size, and growing
+      // one key by key rehashed it a dozen times over.
       bucket = new ExpiryBucket<>(lastBucket == null ? 0 : lastBucket.size());
-      bySecond.put(second, bucket);
-      if (second < firstSecond) {
-        firstSecond = second;
+      bySlot.put(slot, bucket);
+      if (slot < firstSlot) {
+        firstSlot = slot;
       }
     }
-    if (bucket != null) {
-      lastSecond = second;
-      lastBucket = bucket;
-    }
+    return bucket == null ? null : remember(slot, bucket);
+  }
+
+  private ExpiryBucket<K> remember(long slot, ExpiryBucket<K> bucket) {
+    previousSlot = lastSlot;
+    previousBucket = lastBucket;
+    lastSlot = slot;
+    lastBucket = bucket;
     return bucket;
   }
 
-  /** Drops the emptied bucket of {@code second}, and forgets it if it was the last one used. */
-  private void drop(long second) {
-    bySecond.remove(second);
-    if (second == firstSecond) {
-      firstSecond = bySecond.isEmpty() ? Long.MAX_VALUE : bySecond.firstKey();
+  /** Drops the emptied bucket of {@code slot}, and forgets it if it was one of the last used. */
+  private void drop(long slot) {
+    bySlot.remove(slot);
+    if (slot == firstSlot) {
+      firstSlot = bySlot.isEmpty() ? Long.MAX_VALUE : bySlot.firstKey();
     }
-    if (lastSecond == second) {
+    if (lastBucket != null && lastSlot == slot) {
       lastBucket = null;
+    }
+    if (previousBucket != null && previousSlot == slot) {
+      previousBucket = null;
     }
   }
 
   /**
    * Takes out up to {@code limit} keys that have expired by {@code now}, and returns them. A key
-   * expiring within the current second waits for a later call; readers check expiry themselves.
+   * expiring within the current slot waits for a later call; readers check expiry themselves.
    */
   List<K> takeExpired(long now, int limit) {
-    long second = EpochNanos.floorSecond(now);
-    if (bySecond.isEmpty() || bySecond.firstKey() > second) {
+    long slot = EpochNanos.floor(now, SLOT_NANOS);
+    if (bySlot.isEmpty() || bySlot.firstKey() > slot) {
       return List.of();
     }
     List<K> expired = new ArrayList<>();
-    while (expired.size() < limit && !bySecond.isEmpty()) {
-      Map.Entry<Long, ExpiryBucket<K>> first = bySecond.firstEntry();
-      if (first.getKey() > second) {
+    while (expired.size() < limit && !bySlot.isEmpty()) {
+      Map.Entry<Long, ExpiryBucket<K>> first = bySlot.firstEntry();
+      if (first.getKey() > slot) {
         break;
       }
       first.getValue().drainTo(expired, limit);

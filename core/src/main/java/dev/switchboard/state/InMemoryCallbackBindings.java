@@ -13,8 +13,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * {@link CallbackBindings} in this JVM's memory: the default, for a single instance. Every binding
  * expires on its own (an ended one after the grace period, any other after its lifetime); expired
- * ones are refused when read, and each write drops a few, found through an index by expiry second,
- * so that nothing scans every binding.
+ * ones are refused when read, and each write drops a few, found through an index by expiry time, so
+ * that nothing scans every binding.
  *
  * <p>Each transition is one atomic {@code compute} on the key, so a bind racing an end, or two
  * first uses racing each other, leave one consistent state.
@@ -47,10 +47,10 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
    */
   private final ConcurrentHashMap<CallbackSubject, Owner> owners = new ConcurrentHashMap<>();
 
-  /** Keys by expiry second; guarded by itself, and written inside each key's update. */
+  /** Keys by expiry time; guarded by itself, and written inside each key's update. */
   private final ExpiryIndex<String> bindingExpiries = new ExpiryIndex<>();
 
-  /** Subjects by expiry second; guarded by itself, and written inside each subject's update. */
+  /** Subjects by expiry time; guarded by itself, and written inside each subject's update. */
   private final ExpiryIndex<CallbackSubject> ownerExpiries = new ExpiryIndex<>();
 
   private final Clock clock;

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 /**
  * The default {@link StateStore}: one JVM's memory, for a single instance. Every entry carries its
  * expiry and is dropped when read after it. Each operation also drops a few entries that have
- * expired, found through an index by expiry second, so the store holds only what still lives and no
+ * expired, found through an index by expiry time, so the store holds only what still lives and no
  * operation ever pauses to scan it all. Claims, one per delivery a webhook server handles, are kept
  * apart in a {@link ClaimTable}: a digest and an expiry each, and no object.
  *
@@ -191,7 +191,7 @@ public final class InMemoryStateStore implements StateStore {
     return now;
   }
 
-  /** One kind of entry: a map of them by key, and their keys by expiry second. */
+  /** One kind of entry: a map of them by key, and their keys by expiry time. */
   private static final class Kind<V extends Expiring> {
     private final ConcurrentHashMap<String, V> entries = new ConcurrentHashMap<>();
 

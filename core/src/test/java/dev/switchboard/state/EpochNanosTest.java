@@ -28,14 +28,15 @@ class EpochNanosTest {
   }
 
   @Test
-  @DisplayName("Seconds round as the expiry index needs: up for an expiry, down for the time")
-  void seconds() {
-    assertThat(EpochNanos.ceilSecond(1_000_000_000L)).isEqualTo(1);
-    assertThat(EpochNanos.ceilSecond(1_000_000_001L)).isEqualTo(2);
-    assertThat(EpochNanos.ceilSecond(-1L)).isEqualTo(0);
-    assertThat(EpochNanos.floorSecond(1_999_999_999L)).isEqualTo(1);
-    assertThat(EpochNanos.floorSecond(-1L)).isEqualTo(-1);
-    assertThat(EpochNanos.ceilSecond(Long.MAX_VALUE))
-        .isEqualTo(Long.MAX_VALUE / 1_000_000_000L + 1);
+  @DisplayName("Times round to a unit as the expiry index needs: up for an expiry, down for now")
+  void units() {
+    long second = 1_000_000_000L;
+    assertThat(EpochNanos.ceil(1_000_000_000L, second)).isEqualTo(1);
+    assertThat(EpochNanos.ceil(1_000_000_001L, second)).isEqualTo(2);
+    assertThat(EpochNanos.ceil(-1L, second)).isEqualTo(0);
+    assertThat(EpochNanos.floor(1_999_999_999L, second)).isEqualTo(1);
+    assertThat(EpochNanos.floor(-1L, second)).isEqualTo(-1);
+    assertThat(EpochNanos.ceil(Long.MAX_VALUE, second)).isEqualTo(Long.MAX_VALUE / second + 1);
+    assertThat(EpochNanos.ceil(250_000_001L, 125_000_000L)).isEqualTo(3);
   }
 }

@@ -16,7 +16,7 @@ class ExpiryIndexTest {
   private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
 
   @Test
-  @DisplayName("A key filed into a second whose bucket was emptied and dropped is still found")
+  @DisplayName("A key filed into a slot whose bucket was emptied and dropped is still found")
   void refiledAfterBucketDropped() {
     ExpiryIndex<String> index = new ExpiryIndex<>();
     Instant at = T0.plusMillis(1500);
@@ -28,13 +28,33 @@ class ExpiryIndexTest {
     assertThat(index.takeExpired(nanos(T0.plusSeconds(2)), 10)).containsExactly("c");
   }
 
+  @Test
+  @DisplayName(
+      "A key filed into a slot whose bucket a sweep dropped, after another slot was filed into, is"
+          + " still found")
+  void refiledAfterSweptBucket() {
+    ExpiryIndex<String> index = new ExpiryIndex<>();
+    Instant early = T0.plusMillis(1500);
+    index.file("a", nanos(early));
+    index.file("b", nanos(T0.plusSeconds(60)));
+    assertThat(index.takeExpired(nanos(T0.plusSeconds(2)), 10)).containsExactly("a");
+    index.file("c", nanos(early));
+    assertThat(index.takeExpired(nanos(T0.plusSeconds(2)), 10)).containsExactly("c");
+  }
+
   private static long nanos(Instant instant) {
     return EpochNanos.of(instant);
   }
 
-  /** The index works by whole seconds: what expires within the current second waits. */
-  private static long second(Instant expires) {
-    return expires.getNano() == 0 ? expires.getEpochSecond() : expires.getEpochSecond() + 1;
+  /** The index works by whole slots: what expires within the current slot waits. */
+  private static long slot(Instant expires) {
+    long nanos = nanos(expires);
+    long slot = Math.floorDiv(nanos, ExpiryIndex.SLOT_NANOS);
+    return nanos % ExpiryIndex.SLOT_NANOS == 0 ? slot : slot + 1;
+  }
+
+  private static long currentSlot(Instant now) {
+    return Math.floorDiv(nanos(now), ExpiryIndex.SLOT_NANOS);
   }
 
   @Test
@@ -71,7 +91,7 @@ class ExpiryIndexTest {
           Set<Integer> expected = new HashSet<>();
           model.forEach(
               (k, e) -> {
-                if (second(e) <= at.getEpochSecond()) {
+                if (slot(e) <= currentSlot(at)) {
                   expected.add(k);
                 }
               });
@@ -82,8 +102,7 @@ class ExpiryIndexTest {
           Instant later = at.plusSeconds(10);
           assertThat(index.mayHaveExpired(nanos(later)))
               .as("step %d, ten seconds on", step)
-              .isEqualTo(
-                  model.values().stream().anyMatch(e -> second(e) <= later.getEpochSecond()));
+              .isEqualTo(model.values().stream().anyMatch(e -> slot(e) <= currentSlot(later)));
           taken.forEach(model::remove);
         }
       }
