@@ -6,6 +6,7 @@ import dev.switchboard.webhook.WebhookResponse;
 import dev.switchboard.webhook.WebhookResult;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,13 +27,29 @@ import java.util.function.Supplier;
  * that reaches another replica sharing the store, or this one after a restart, is recognised too;
  * it is answered 200 with an empty body and no events. A failed handling is unclaimed, so that a
  * retry is handled afresh. Within this instance, concurrent deliveries of one identity wait for the
- * first and get its response, which is kept for the {@code capacity} most recently seen.
+ * first and get its response, which is kept for the {@code capacity} most recently seen, as long as
+ * their bodies come to no more than {@value #MAX_KEPT_CHARS} characters together.
  */
 public final class WebhookDeduplicator {
   /** How long a handled delivery is recognised: the callback bindings' default grace period. */
   public static final Duration DEFAULT_RETENTION = InMemoryCallbackBindings.DEFAULT_GRACE;
 
-  private final Map<String, CompletableFuture<WebhookResult>> seen;
+  /**
+   * How many characters of response bodies the kept responses hold at most. Every kept response is
+   * live at each young collection, which copies it: 10,000 answers of a kilobyte and more were a
+   * quarter of what each one copied under load. Vendors re-send after seconds, so the responses
+   * that matter are those of the moment, which this holds at any rate.
+   */
+  static final int MAX_KEPT_CHARS = 1 << 20;
+
+  /** Guarded by itself, as is {@link #keptChars}. */
+  private final Map<String, CompletableFuture<WebhookResult>> seen =
+      new LinkedHashMap<>(16, 0.75f, true);
+
+  /** The body characters of the responses {@link #seen} holds. */
+  private long keptChars;
+
+  private final int capacity;
   private final StateStore ledger;
   private final Duration retention;
 
@@ -50,18 +67,9 @@ public final class WebhookDeduplicator {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive, was " + capacity);
     }
+    this.capacity = capacity;
     this.ledger = ledger;
     this.retention = retention;
-    this.seen =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(
-              Map.Entry<String, CompletableFuture<WebhookResult>> eldest) {
-            return size() > capacity;
-          }
-        };
   }
 
   /**
@@ -74,6 +82,7 @@ public final class WebhookDeduplicator {
     CompletableFuture<WebhookResult> earlier;
     synchronized (seen) {
       earlier = seen.putIfAbsent(key, mine);
+      trim();
     }
     if (earlier != null) {
       return await(earlier, identity, handler);
@@ -88,20 +97,51 @@ public final class WebhookDeduplicator {
     if (!first) {
       // Handled before, here or on another replica, and its response is not at hand.
       WebhookResult repeat = WebhookResult.of(WebhookResponse.ok());
-      mine.complete(repeat);
+      keep(key, mine, repeat);
       return repeat;
     }
     try {
       WebhookResult result = handler.get();
       // Repeats get the response only, so only the response is kept: not the events, whose raw
       // fields were most of what 10,000 remembered deliveries held.
-      mine.complete(WebhookResult.of(result.response()));
+      keep(key, mine, WebhookResult.of(result.response()));
       return result;
     } catch (RuntimeException | Error e) {
       ledger.unclaim("delivery:" + key);
       forget(key, mine, e);
       throw e;
     }
+  }
+
+  /**
+   * Completes {@code mine} with {@code response} and counts its body, if it is still kept; then
+   * drops the eldest responses beyond the bounds. A response dropped before it completed is not
+   * counted, so the count is always that of the responses kept.
+   */
+  private void keep(String key, CompletableFuture<WebhookResult> mine, WebhookResult response) {
+    synchronized (seen) {
+      mine.complete(response);
+      if (seen.get(key) == mine) {
+        keptChars += chars(mine);
+      }
+      trim();
+    }
+  }
+
+  /** Drops the eldest responses while more are kept than the bounds allow; under the lock. */
+  private void trim() {
+    Iterator<CompletableFuture<WebhookResult>> eldest = seen.values().iterator();
+    while ((seen.size() > capacity || keptChars > MAX_KEPT_CHARS) && eldest.hasNext()) {
+      keptChars -= chars(eldest.next());
+      eldest.remove();
+    }
+  }
+
+  /** The body characters of a response kept, counted once it has completed. */
+  private static long chars(CompletableFuture<WebhookResult> response) {
+    return response.isDone() && !response.isCompletedExceptionally()
+        ? response.join().response().body().length()
+        : 0;
   }
 
   private void forget(String key, CompletableFuture<WebhookResult> mine, Throwable e) {

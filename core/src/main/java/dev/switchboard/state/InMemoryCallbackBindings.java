@@ -197,13 +197,15 @@ public final class InMemoryCallbackBindings implements CallbackBindings {
         });
     settle(settled[0]);
     if (ended[0] != null) {
-      // The subject is forgotten with its key: nothing of a call outlives its grace period.
+      // The subject is forgotten with its key: nothing of a call outlives its grace period. The
+      // owner keeps the key it holds, the map's own: the one given here is often an equal copy,
+      // which would be kept twice until then.
       long forgotten = expiry(now, grace);
       owners.computeIfPresent(
           ended[0],
           (subject, owner) ->
               owner.key().equals(key) && forgotten < owner.expires()
-                  ? trackOwner(subject, owner, new Owner(key, forgotten))
+                  ? trackOwner(subject, owner, new Owner(owner.key(), forgotten))
                   : owner);
     }
   }

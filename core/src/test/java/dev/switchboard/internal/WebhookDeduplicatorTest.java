@@ -186,6 +186,30 @@ class WebhookDeduplicatorTest {
 
     @Test
     @DisplayName(
+        "Responses are kept while their bodies fit the character bound; a repeat of one dropped"
+            + " for it is still known, answered empty")
+    void bodiesNeverExceedTheCharacterBound() {
+      WebhookDeduplicator deduplicator = new WebhookDeduplicator(10_000, new InMemoryStateStore());
+      String body = "x".repeat(WebhookDeduplicator.MAX_KEPT_CHARS / 4);
+      AtomicInteger calls = new AtomicInteger();
+      Supplier<WebhookResult> handler =
+          () -> {
+            calls.incrementAndGet();
+            return WebhookResult.of(WebhookResponse.text(body));
+          };
+
+      for (int i = 0; i < 20; i++) {
+        deduplicator.handle(request(Integer.toString(i)), handler);
+        assertThat(deduplicator.size()).isLessThanOrEqualTo(4);
+      }
+      assertThat(deduplicator.size()).isEqualTo(4);
+      assertThat(deduplicator.handle(request("19"), handler).response().body()).isEqualTo(body);
+      assertThat(deduplicator.handle(request("0"), handler).response().body()).isEmpty();
+      assertThat(calls).hasValue(20);
+    }
+
+    @Test
+    @DisplayName(
         "The least recently seen response is forgotten first, but its delivery is still known")
     void leastRecentlySeenIsEvicted() {
       WebhookDeduplicator deduplicator = new WebhookDeduplicator(2, new InMemoryStateStore());
