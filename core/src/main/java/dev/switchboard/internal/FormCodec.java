@@ -20,14 +20,22 @@ public final class FormCodec {
       return Map.of();
     }
     Map<String, List<String>> result = new LinkedHashMap<>();
-    for (String pair : encoded.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
+    // Scanned rather than split: every webhook's query and form go through here.
+    for (int start = 0; start < encoded.length(); ) {
+      int end = encoded.indexOf('&', start);
+      if (end < 0) {
+        end = encoded.length();
       }
-      int eq = pair.indexOf('=');
-      String name = decodePart(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decodePart(pair.substring(eq + 1));
-      result.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      if (end > start) {
+        int eq = encoded.indexOf('=', start);
+        if (eq > end) {
+          eq = -1;
+        }
+        String name = decodePart(encoded.substring(start, eq < 0 ? end : eq));
+        String value = eq < 0 ? "" : decodePart(encoded.substring(eq + 1, end));
+        result.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+      }
+      start = end + 1;
     }
     result.replaceAll((k, v) -> List.copyOf(v));
     return Collections.unmodifiableMap(result);
@@ -35,6 +43,9 @@ public final class FormCodec {
 
   /** A form-encoded name or value, decoded; as given when it is not valid percent-encoding. */
   public static String decodePart(String part) {
+    if (part.indexOf('%') < 0 && part.indexOf('+') < 0) {
+      return part; // nothing to decode, as in most names and signed references
+    }
     try {
       return URLDecoder.decode(part, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

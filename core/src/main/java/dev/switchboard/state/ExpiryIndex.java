@@ -125,7 +125,7 @@ final class ExpiryIndex<K> {
    */
   List<K> takeExpired(long now, int limit) {
     long slot = EpochNanos.floor(now, SLOT_NANOS);
-    if (bySlot.isEmpty() || bySlot.firstKey() > slot) {
+    if (firstSlot > slot) {
       return List.of();
     }
     List<K> expired = new ArrayList<>();
