@@ -46,8 +46,8 @@ import org.HdrHistogram.Histogram;
  * (new calls a second times call length plus grace) is reached within the first minute; with the
  * default of 15 minutes it is reached after 15 minutes, at a height in proportion.
  *
- * <p>The heap is the caller's to size, as a deployment's is: what is kept per call is about 650
- * bytes, so at 35,000 new calls a second with a 20 s grace the live heap is near 650 MB, and G1
+ * <p>The heap is the caller's to size, as a deployment's is: what is kept per call is about 600
+ * bytes, so at 42,000 new calls a second with a 20 s grace the live heap is near 650 MB, and G1
  * needs a heap of about 2.5 times that to keep its young collections rare.
  *
  * <pre>
