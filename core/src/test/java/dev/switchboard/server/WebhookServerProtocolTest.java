@@ -75,6 +75,12 @@ class WebhookServerProtocolTest {
     return new RawClient(address);
   }
 
+  /** Sends a request that the handler holds until {@link #release}, once the handler has it. */
+  private void sendHeld(RawClient client) throws Exception {
+    client.send(post("/hold", ""));
+    assertThat(holding.await(RawClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+  }
+
   private static String post(String path, String body, String... headers) {
     return "POST "
         + path
@@ -238,8 +244,7 @@ class WebhookServerProtocolTest {
         "A request sent while the one before it is handled is kept, and answered after it.")
     void sentWhileHandling() throws Exception {
       try (RawClient client = connect()) {
-        client.send(post("/hold", ""));
-        assertThat(holding.await(RawClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        sendHeld(client);
         client.send(post("/echo", "second"));
         release.countDown();
 
@@ -253,8 +258,7 @@ class WebhookServerProtocolTest {
         "A client that closes its side while its request is handled still gets the answer.")
     void halfClosedWhileHandling() throws Exception {
       try (RawClient client = connect()) {
-        client.send(post("/hold", ""));
-        assertThat(holding.await(RawClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        sendHeld(client);
         client.shutdownOutput();
         release.countDown();
 
@@ -269,8 +273,7 @@ class WebhookServerProtocolTest {
             + " answered, then the head refused with 431.")
     void floodWhileHandling() throws Exception {
       try (RawClient client = connect()) {
-        client.send(post("/hold", ""));
-        assertThat(holding.await(RawClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        sendHeld(client);
         client.send("GET / HTTP/1.1\r\nHost: test\r\nX-Big: " + "a".repeat(20 * 1024) + "\r\n\r\n");
         release.countDown();
 
