@@ -51,6 +51,22 @@ class InMemoryStateStoreExpiryTest {
   }
 
   @Test
+  @DisplayName(
+      "A set lives its time to live from its last add, rounded up to an eighth of a second, and"
+          + " one that lives for ever does not overflow")
+  void setExpiryRoundsUp() {
+    // 10:00:00.250 plus 1.51 s is 10:00:01.760, which rounds up to 10:00:01.875.
+    store.add("set", "m", Duration.ofMillis(1510));
+    store.add("forever", "m", Duration.ofSeconds(Long.MAX_VALUE));
+
+    clock.advance(Duration.ofMillis(1624));
+    assertThat(store.members("set")).containsExactly("m");
+    clock.advance(Duration.ofMillis(1));
+    assertThat(store.members("set")).isEmpty();
+    assertThat(store.members("forever")).containsExactly("m");
+  }
+
+  @Test
   @DisplayName("What was deleted, unclaimed, emptied or released is gone, and its expiry too")
   void removed() {
     store.create("value", "a", Duration.ofSeconds(10));
