@@ -28,7 +28,7 @@ final class ClaimTable {
   private static final int STRIPES = 16;
 
   /** The slots a stripe starts with, and never shrinks below. */
-  static final int MIN_CAPACITY = 16;
+  private static final int MIN_CAPACITY = 16;
 
   /** A stripe this full, its expired slots counted, is rebuilt. */
   private static final int FULL_NUMERATOR = 2;
@@ -46,17 +46,13 @@ final class ClaimTable {
    */
   boolean claim(String identity, long now, long expires) {
     byte[] digest = Sha256.of(identity);
-    long high = (long) LONGS.get(digest, 0);
-    long low = (long) LONGS.get(digest, Long.BYTES);
-    return stripe(low).claim(high, low, now, expires);
+    return stripe(digest).claim(high(digest), low(digest), now, expires);
   }
 
   /** Forgets every claim of {@code identity}. */
   void unclaim(String identity) {
     byte[] digest = Sha256.of(identity);
-    long high = (long) LONGS.get(digest, 0);
-    long low = (long) LONGS.get(digest, Long.BYTES);
-    stripe(low).unclaim(high, low);
+    stripe(digest).unclaim(high(digest), low(digest));
   }
 
   /** How many claims live at {@code now}. */
@@ -78,8 +74,16 @@ final class ClaimTable {
   }
 
   /** The stripe by the digest's low half; slots within it are found by its high half. */
-  private Stripe stripe(long low) {
-    return stripes[(int) (low >>> 60) & (STRIPES - 1)];
+  private Stripe stripe(byte[] digest) {
+    return stripes[(int) (low(digest) >>> 60) & (STRIPES - 1)];
+  }
+
+  private static long high(byte[] digest) {
+    return (long) LONGS.get(digest, 0);
+  }
+
+  private static long low(byte[] digest) {
+    return (long) LONGS.get(digest, Long.BYTES);
   }
 
   /**

@@ -62,6 +62,15 @@ final class ExpiryIndex<K> {
     }
   }
 
+  /**
+   * {@code nanos} rounded up to the end of its slot, for an owner whose entries may live that much
+   * longer so that it files them less often; a time too late to round is never, and stays so.
+   */
+  static long slotEnd(long nanos) {
+    long slot = EpochNanos.ceil(nanos, SLOT_NANOS);
+    return slot > Long.MAX_VALUE / SLOT_NANOS ? Long.MAX_VALUE : slot * SLOT_NANOS;
+  }
+
   /** Files {@code key} under {@code expires}, in nanoseconds since the epoch. */
   void file(K key, long expires) {
     bucket(EpochNanos.ceil(expires, SLOT_NANOS), true).add(key);

@@ -111,7 +111,11 @@ public final class InMemoryStateStore implements StateStore {
   @Override
   public void add(String key, String member, Duration ttl) {
     long now = now();
-    long expires = roundedUp(expiry(now, ttl));
+    // A busy set, such as the one a watcher adds every call to, lives its time to live from each
+    // add: to the nanosecond, every add replaced the set's entry and moved it in the index, every
+    // webhook thread in turn under the index's lock. To the end of the index's slot, the entry
+    // changes a few times a second, and the set still lives its time to live.
+    long expires = ExpiryIndex.slotEnd(expiry(now, ttl));
     sets.update(
         key,
         now,
@@ -170,19 +174,6 @@ public final class InMemoryStateStore implements StateStore {
   public int size() {
     long now = EpochNanos.of(clock.instant());
     return values.count(now) + claims.count(now) + sets.count(now) + leases.count(now);
-  }
-
-  /**
-   * {@code expires} rounded up to a slot of the expiry index. A busy set, such as the one a watcher
-   * adds every call to, lives its time to live from each add: to the nanosecond, every add replaced
-   * the set's entry and moved it in the index, every webhook thread in turn under the index's lock.
-   * Rounded, the entry changes a few times a second, and the set still lives its time to live.
-   */
-  private static long roundedUp(long expires) {
-    long slots = EpochNanos.ceil(expires, ExpiryIndex.SLOT_NANOS);
-    return slots > Long.MAX_VALUE / ExpiryIndex.SLOT_NANOS
-        ? Long.MAX_VALUE
-        : slots * ExpiryIndex.SLOT_NANOS;
   }
 
   private static long expiry(long now, Duration ttl) {

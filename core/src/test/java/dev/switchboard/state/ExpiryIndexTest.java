@@ -42,6 +42,17 @@ class ExpiryIndexTest {
     assertThat(index.takeExpired(nanos(T0.plusSeconds(2)), 10)).containsExactly("c");
   }
 
+  @Test
+  @DisplayName(
+      "A time rounds up to the end of its slot, one on a slot's end stays, never stays never")
+  void slotEnd() {
+    assertThat(ExpiryIndex.slotEnd(1)).isEqualTo(ExpiryIndex.SLOT_NANOS);
+    assertThat(ExpiryIndex.slotEnd(ExpiryIndex.SLOT_NANOS)).isEqualTo(ExpiryIndex.SLOT_NANOS);
+    assertThat(ExpiryIndex.slotEnd(ExpiryIndex.SLOT_NANOS + 1))
+        .isEqualTo(2 * ExpiryIndex.SLOT_NANOS);
+    assertThat(ExpiryIndex.slotEnd(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+  }
+
   private static long nanos(Instant instant) {
     return EpochNanos.of(instant);
   }
