@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -47,6 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
  * for everyone's calls, so a call placed by a replica that stopped still has its end reported; a
  * holder that stops renewing loses the lease to another within three intervals. A call's end is
  * reported by whoever deletes its watch, which only one can.
+ *
+ * <p>A poll that ends many calls reports them in slices spread over half the interval (see {@link
+ * #ENDS_PER_SLICE}), so a call's end may be reported up to half an interval after the poll that
+ * found it.
  */
 final class CallWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallWatcher.class);
@@ -58,6 +63,14 @@ final class CallWatcher implements AutoCloseable {
 
   /** Complete listings in a row without a call after which its end is reported as unknown. */
   static final int MISSES = 3;
+
+  /**
+   * How many ends one poll reports without a pause. A poll that ends more spreads them over half
+   * the interval: ending a call touches its bindings and watch, a few microseconds of cold memory
+   * each, and tens of thousands of them at once would take a core from the webhook threads for a
+   * third of a second every interval.
+   */
+  static final int ENDS_PER_SLICE = 256;
 
   private static final String WATCHED = "voxtelesys:watched";
   private static final String WATCH = "voxtelesys:watch:";
@@ -187,36 +200,52 @@ final class CallWatcher implements AutoCloseable {
       refusal = e;
     }
     // Reported after the listing, so that a failing event sink is not taken for a refused list.
+    List<Runnable> ends = new ArrayList<>();
     for (JsonNode call : finished) {
-      report(call.path("id").asString(""), ended(call));
+      ends.add(() -> report(call.path("id").asString(""), ended(call)));
     }
     if (refusal != null || complete) {
+      VoiceException refused = refusal;
       for (String id : watched) {
-        if (listed.contains(id)) {
-          continue;
-        }
-        if (refusal != null) {
-          report(id, unknown(id, refusal.vendorCode().orElse(""), refusal.getMessage()));
-        } else {
-          missed(id);
+        if (!listed.contains(id) && (refused != null || missed(id))) {
+          ends.add(() -> report(id, refused != null ? refused(id, refused) : unlisted(id)));
         }
       }
     }
+    reportSpread(ends);
   }
 
   /**
-   * Counts a complete listing that left {@code callId} out, and ends its watch once {@value
-   * #MISSES} in a row have: a call the vendor does not list will not be reported by the listing.
+   * Counts a complete listing that left {@code callId} out; whether {@value #MISSES} in a row now
+   * have, so that its watch ends: a call the vendor does not list will not be reported by it.
    */
-  private void missed(String callId) {
-    if (misses.merge(callId, 1, Integer::sum) >= MISSES) {
-      misses.remove(callId);
-      report(
-          callId,
-          unknown(
-              callId,
-              "",
-              "Voxtelesys left the call out of " + MISSES + " complete listings in a row"));
+  private boolean missed(String callId) {
+    if (misses.merge(callId, 1, Integer::sum) < MISSES) {
+      return false;
+    }
+    misses.remove(callId);
+    return true;
+  }
+
+  /**
+   * Runs {@code ends} a slice of {@value #ENDS_PER_SLICE} at a time, the slices' starts spread
+   * evenly over half the interval. Stops when the watcher is closed: an end not reported keeps its
+   * watch, so that whoever polls next finds the call again.
+   */
+  private void reportSpread(List<Runnable> ends) {
+    int slices = (ends.size() + ENDS_PER_SLICE - 1) / ENDS_PER_SLICE;
+    long start = System.nanoTime();
+    long every = slices <= 1 ? 0 : interval.toNanos() / 2 / slices;
+    for (int slice = 0; slice < slices; slice++) {
+      long wait;
+      while ((wait = start + slice * every - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(wait);
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+      }
+      ends.subList(slice * ENDS_PER_SLICE, Math.min(ends.size(), (slice + 1) * ENDS_PER_SLICE))
+          .forEach(Runnable::run);
     }
   }
 
@@ -231,6 +260,17 @@ final class CallWatcher implements AutoCloseable {
       store.remove(WATCHED, callId);
       sink.accept(event, Watch.read(watch.get().value()).keys());
     }
+  }
+
+  /** The end of a call the vendor refused to list. */
+  private static CallEnded refused(String callId, VoiceException refusal) {
+    return unknown(callId, refusal.vendorCode().orElse(""), refusal.getMessage());
+  }
+
+  /** The end of a call that {@value #MISSES} complete listings in a row left out. */
+  private static CallEnded unlisted(String callId) {
+    return unknown(
+        callId, "", "Voxtelesys left the call out of " + MISSES + " complete listings in a row");
   }
 
   /** The end of a call whose status can no longer be read, with why as its error. */

@@ -9,6 +9,7 @@ import dev.switchboard.provider.support.HttpTimeouts;
 import dev.switchboard.testkit.EventLog;
 import dev.switchboard.testkit.simulator.VoxtelesysSimulator;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,6 +85,34 @@ class CallWatcherTest {
     assertThat(ended.raw().get("error.description"))
         .contains(CallWatcher.MISSES + " complete listings");
     assertThat(keys.get("never-listed")).containsExactly("key-9");
+  }
+
+  @Test
+  @DisplayName(
+      "A poll that ends more than a slice of calls reports each once, spread over half the interval")
+  void endsSpread() {
+    Duration interval = Duration.ofMillis(600);
+    int calls = 3 * CallWatcher.ENDS_PER_SLICE;
+    EventLog spreadEnds = new EventLog();
+    Map<String, Long> reported = new ConcurrentHashMap<>();
+    try (CallWatcher spreading = new CallWatcher(api, interval)) {
+      spreading.sink(
+          (ended, bindingKeys) -> {
+            reported.putIfAbsent(ended.callId(), System.nanoTime());
+            spreadEnds.accept(ended);
+          });
+      for (int i = 0; i < calls; i++) {
+        spreading.watch("never-listed-" + i, "key-" + i);
+      }
+      spreadEnds.await(e -> spreadEnds.size() >= calls, WAIT);
+    }
+    assertThat(reported).hasSize(calls);
+    assertThat(spreadEnds.count(CallEnded.class)).isEqualTo(calls);
+    // Three slices start a sixth of the interval apart, so the last starts a third of it after the
+    // first: the first end's own report takes part of that, but not half.
+    long first = Collections.min(reported.values());
+    long last = Collections.max(reported.values());
+    assertThat(Duration.ofNanos(last - first)).isGreaterThanOrEqualTo(interval.dividedBy(6));
   }
 
   @Test
