@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -49,9 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
  * holder that stops renewing loses the lease to another within three intervals. A call's end is
  * reported by whoever deletes its watch, which only one can.
  *
- * <p>A poll that ends many calls reports them in slices spread over half the interval (see {@link
- * #ENDS_PER_SLICE}), so a call's end may be reported up to half an interval after the poll that
- * found it.
+ * <p>A poll starts every interval. One that ends many calls reports them in slices spread until
+ * three quarters of the interval have passed (see {@link #ENDS_PER_SLICE}), so a call's end may be
+ * reported up to that long after the poll began.
  */
 final class CallWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallWatcher.class);
@@ -65,12 +66,12 @@ final class CallWatcher implements AutoCloseable {
   static final int MISSES = 3;
 
   /**
-   * How many ends one poll reports without a pause. A poll that ends more spreads them over half
-   * the interval: ending a call touches its bindings and watch, a few microseconds of cold memory
-   * each, and tens of thousands of them at once would take a core from the webhook threads for a
-   * third of a second every interval.
+   * How many ends one poll reports without a pause. A poll that ends more spreads them until three
+   * quarters of the interval from its start have passed: ending a call touches its bindings and
+   * watch, a few microseconds of cold memory each, and tens of thousands of them at once would take
+   * a core from the webhook threads for a third of a second every interval.
    */
-  static final int ENDS_PER_SLICE = 256;
+  static final int ENDS_PER_SLICE = 128;
 
   private static final String WATCHED = "voxtelesys:watched";
   private static final String WATCH = "voxtelesys:watch:";
@@ -105,8 +106,7 @@ final class CallWatcher implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    timer.scheduleWithFixedDelay(
-        this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    timer.schedule(this::tick, interval.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** Keeps what is watched in {@code store}, shared with the other replicas that use it. */
@@ -145,12 +145,25 @@ final class CallWatcher implements AutoCloseable {
     store.add(WATCHED, callId, MAX_WATCH);
   }
 
+  /**
+   * Polls, then schedules the next poll an interval after this one began: a poll's ends are spread
+   * over most of the interval, and waiting an interval after them would keep every call watched
+   * that much longer. One that overran waits a quarter of an interval, so that a slow listing is
+   * not read again back to back.
+   */
   private void tick() {
+    long started = System.nanoTime();
     try {
-      poll();
+      poll(started);
     } catch (RuntimeException e) {
-      // The executor runs no more ticks after one throws: log, and keep watching.
+      // A tick that throws would schedule no more: log, and keep watching.
       LOG.warn("Watching Voxtelesys calls failed: {}", e.toString());
+    }
+    long next = Math.max(started + interval.toNanos(), System.nanoTime() + interval.toNanos() / 4);
+    try {
+      timer.schedule(this::tick, next - System.nanoTime(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
+      // Closed while polling: nothing more to watch.
     }
   }
 
@@ -160,7 +173,7 @@ final class CallWatcher implements AutoCloseable {
    * one it refuses (422, 401, 404) would be refused again, so the calls it did not reach are ended
    * as {@link CallStatus#UNKNOWN} with the refusal instead of being watched without end.
    */
-  private void poll() {
+  private void poll(long started) {
     if (!store.lease(LEASE, holder, interval.multipliedBy(3))) {
       // Another replica polls, and counts misses, now.
       misses.clear();
@@ -212,7 +225,7 @@ final class CallWatcher implements AutoCloseable {
         }
       }
     }
-    reportSpread(ends);
+    reportSpread(ends, started + interval.toNanos() * 3 / 4);
   }
 
   /**
@@ -229,13 +242,13 @@ final class CallWatcher implements AutoCloseable {
 
   /**
    * Runs {@code ends} a slice of {@value #ENDS_PER_SLICE} at a time, the slices' starts spread
-   * evenly over half the interval. Stops when the watcher is closed: an end not reported keeps its
-   * watch, so that whoever polls next finds the call again.
+   * evenly from now until {@code until} (a {@link System#nanoTime}). Stops when the watcher is
+   * closed: an end not reported keeps its watch, so that whoever polls next finds the call again.
    */
-  private void reportSpread(List<Runnable> ends) {
+  private void reportSpread(List<Runnable> ends, long until) {
     int slices = (ends.size() + ENDS_PER_SLICE - 1) / ENDS_PER_SLICE;
     long start = System.nanoTime();
-    long every = slices <= 1 ? 0 : interval.toNanos() / 2 / slices;
+    long every = slices <= 1 ? 0 : Math.max(0, until - start) / slices;
     for (int slice = 0; slice < slices; slice++) {
       long wait;
       while ((wait = start + slice * every - System.nanoTime()) > 0) {

@@ -89,7 +89,7 @@ class CallWatcherTest {
 
   @Test
   @DisplayName(
-      "A poll that ends more than a slice of calls reports each once, spread over half the interval")
+      "A poll that ends more than a slice of calls reports each once, spread over the interval")
   void endsSpread() {
     Duration interval = Duration.ofMillis(600);
     int calls = 3 * CallWatcher.ENDS_PER_SLICE;
@@ -108,8 +108,8 @@ class CallWatcherTest {
     }
     assertThat(reported).hasSize(calls);
     assertThat(spreadEnds.count(CallEnded.class)).isEqualTo(calls);
-    // Three slices start a sixth of the interval apart, so the last starts a third of it after the
-    // first: the first end's own report takes part of that, but not half.
+    // Three slices start evenly until three quarters of the interval from the poll's start, so
+    // the last starts some 300 ms after the first: the listing before them takes part of that.
     long first = Collections.min(reported.values());
     long last = Collections.max(reported.values());
     assertThat(Duration.ofNanos(last - first)).isGreaterThanOrEqualTo(interval.dividedBy(6));
